@@ -1,0 +1,56 @@
+import type { ApiScope } from '@wholesale/db/enums';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Log in or send an API token to do this.', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+export function forbidden(): GraphQLError {
+  return new GraphQLError('You are not allowed to do this.', {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
+export function denied(context: Context): GraphQLError {
+  return context.viewer || context.apiToken ? forbidden() : unauthenticated();
+}
+
+export function isStaff(context: Context): boolean {
+  return context.viewer?.role === 'STAFF';
+}
+
+export function hasScope(context: Context, scope: ApiScope): boolean {
+  return context.apiToken?.scopes.includes(scope) ?? false;
+}
+
+/** The orders this caller may read, as a Prisma filter: a member's own, or all of them. */
+export function orderScope(context: Context): { memberId?: string } {
+  if (isStaff(context) || hasScope(context, 'ORDERS_READ')) return {};
+  if (context.viewer?.memberId) return { memberId: context.viewer.memberId };
+
+  throw denied(context);
+}
+
+/** The members this caller may read: all for staff and MEMBERS_READ, else only oneself. */
+export function memberScope(context: Context): { id?: string } {
+  if (isStaff(context) || hasScope(context, 'MEMBERS_READ')) return {};
+  if (context.viewer?.memberId) return { id: context.viewer.memberId };
+
+  throw denied(context);
+}
+
+export function requireMember(context: Context): string {
+  const memberId = context.viewer?.memberId;
+  if (!memberId) throw denied(context);
+
+  return memberId;
+}
+
+export function requireStaff(context: Context): string {
+  if (!isStaff(context) || !context.viewer) throw denied(context);
+
+  return context.viewer.userId;
+}

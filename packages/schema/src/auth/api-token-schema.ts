@@ -1,0 +1,118 @@
+import { requireStaff } from './access.ts';
+import { builder } from '../builder.ts';
+import { ApiScopeEnum } from '../common-schema.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { generateSecret, hashSecret } from './tokens.ts';
+
+export const ApiToken = builder.prismaNode('ApiToken', {
+  id: { field: 'id' },
+  description: 'A credential for a third party. The token itself is shown once, at creation.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    scopes: t.field({ type: [ApiScopeEnum], resolve: (token) => token.scopes }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.queryField('apiTokens', (t) =>
+  t.prismaField({
+    type: ['ApiToken'],
+    description: 'All API tokens, newest first (staff).',
+    resolve: (query, _root, _args, context) => {
+      requireStaff(context);
+
+      return context.db.apiToken.findMany({ ...query, orderBy: { id: 'desc' } });
+    },
+  }),
+);
+
+const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
+  fields: (t) => ({
+    name: t.string({ description: 'Who uses it, e.g. "Accounting export".' }),
+    scopes: t.field({ type: [ApiScopeEnum] }),
+  }),
+});
+
+const CreateApiTokenPayload = builder
+  .objectRef<{ token: string; apiTokenId: string }>('CreateApiTokenPayload')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        description: 'Send as `Authorization: Bearer <token>`. Shown only this once.',
+      }),
+      apiToken: t.prismaField({
+        type: 'ApiToken',
+        resolve: (query, payload, _args, context) =>
+          context.db.apiToken.findUniqueOrThrow({ ...query, where: { id: payload.apiTokenId } }),
+      }),
+    }),
+  });
+
+const RevokeApiTokenPayload = builder
+  .objectRef<{ apiTokenId: string }>('RevokeApiTokenPayload')
+  .implement({
+    fields: (t) => ({
+      apiToken: t.prismaField({
+        type: 'ApiToken',
+        resolve: (query, payload, _args, context) =>
+          context.db.apiToken.findUniqueOrThrow({ ...query, where: { id: payload.apiTokenId } }),
+      }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  createApiToken: t.field({
+    type: CreateApiTokenPayload,
+    description: 'Creates an API token (staff). The answer is the only time the token is shown.',
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'CreateApiTokenResult' },
+    },
+    args: { input: t.arg({ type: CreateApiTokenInput }) },
+    resolve: async (_root, { input }, context) => {
+      const userId = requireStaff(context);
+      const name = input.name.trim();
+      if (!name || name.length > 100) {
+        throw new ValidationError('Give the token a name of 1 to 100 characters.', 'name');
+      }
+      if (input.scopes.length === 0) throw new ValidationError('Choose at least one scope.', 'scopes');
+
+      const token = `wst_${generateSecret()}`;
+      const created = await context.db.apiToken.create({
+        data: {
+          name,
+          scopes: [...new Set(input.scopes)],
+          tokenHash: hashSecret(token),
+          createdById: userId,
+        },
+      });
+      context.log.info({ apiTokenId: created.id, by: userId }, 'API token created');
+
+      return { token, apiTokenId: created.id };
+    },
+  }),
+  revokeApiToken: t.field({
+    type: RevokeApiTokenPayload,
+    description: 'Revokes an API token at once (staff).',
+    errors: { types: [NotFoundError], directResult: true, union: { name: 'RevokeApiTokenResult' } },
+    args: { id: t.arg.globalID({ for: ApiToken }) },
+    resolve: async (_root, { id }, context) => {
+      const userId = requireStaff(context);
+      const existing = await context.db.apiToken.findUnique({ where: { id: id.id } });
+      if (!existing) throw new NotFoundError('No API token has this id.');
+
+      if (!existing.revokedAt) {
+        await context.db.apiToken.update({
+          where: { id: existing.id },
+          data: { revokedAt: context.services.now() },
+        });
+        context.log.info({ apiTokenId: existing.id, by: userId }, 'API token revoked');
+      }
+
+      return { apiTokenId: existing.id };
+    },
+  }),
+}));

@@ -1,0 +1,76 @@
+import { builder, errorObject } from '../builder.ts';
+import { ViewerRoleEnum } from '../common-schema.ts';
+import type { ViewerIdentity } from '../context.ts';
+import { ValidationError } from '../errors.ts';
+import { InvalidCredentialsError } from './errors.ts';
+import { logIn } from './log-in.ts';
+import { clearedSessionCookie, invalidateSession } from './sessions.ts';
+
+errorObject(InvalidCredentialsError, {
+  name: 'InvalidCredentialsError',
+  description: 'No account matches this email address and password.',
+});
+
+export const Viewer = builder.objectRef<ViewerIdentity>('Viewer').implement({
+  description: 'The person logged in with the session cookie.',
+  fields: (t) => ({
+    id: t.exposeID('userId'),
+    role: t.field({ type: ViewerRoleEnum, resolve: (viewer) => viewer.role }),
+    email: t.exposeString('email'),
+    displayName: t.exposeString('name'),
+    member: t.prismaField({
+      type: 'Member',
+      nullable: true,
+      description: 'The member (company) this person orders for; null for staff.',
+      resolve: (query, viewer, _args, context) =>
+        viewer.memberId
+          ? context.db.member.findUnique({ ...query, where: { id: viewer.memberId } })
+          : null,
+    }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: Viewer,
+    nullable: true,
+    description: 'Who is logged in, or null.',
+    resolve: (_root, _args, context) => context.viewer,
+  }),
+);
+
+const LogInInput = builder.inputType('LogInInput', {
+  fields: (t) => ({ email: t.string(), password: t.string() }),
+});
+
+const LogInPayload = builder.objectRef<{ viewer: ViewerIdentity }>('LogInPayload').implement({
+  fields: (t) => ({ viewer: t.field({ type: Viewer, resolve: (payload) => payload.viewer }) }),
+});
+
+builder.mutationField('logIn', (t) =>
+  t.field({
+    type: LogInPayload,
+    description: 'Starts a session; its token travels in the HttpOnly cookie `session`.',
+    errors: {
+      types: [InvalidCredentialsError, ValidationError],
+      directResult: true,
+      union: { name: 'LogInResult' },
+    },
+    args: { input: t.arg({ type: LogInInput }) },
+    resolve: async (_root, { input }, context) => ({ viewer: await logIn(context, input) }),
+  }),
+);
+
+builder.mutationField('logOut', (t) =>
+  t.boolean({
+    description: 'Ends the current session. True when there was one.',
+    resolve: async (_root, _args, context) => {
+      context.responseCookies.push(clearedSessionCookie(context.secure));
+      if (!context.viewer) return false;
+
+      await invalidateSession(context.db, context.viewer.sessionId);
+
+      return true;
+    },
+  }),
+);

@@ -1,0 +1,85 @@
+import SchemaBuilder from '@pothos/core';
+import type { FieldMap } from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { ApiScope } from '@wholesale/db/enums';
+import { getDatamodel } from '@wholesale/db/pothos-types';
+import type PrismaTypes from '@wholesale/db/pothos-types';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from './context.ts';
+import { DomainError } from './errors.ts';
+
+type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderShape>;
+
+interface BuilderShape {
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  AuthScopes: { member: boolean; staff: boolean; token: ApiScope };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+export const builder = new SchemaBuilder<BuilderShape>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  prisma: {
+    client: (context) => context.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  errors: { defaultTypes: [] },
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (context) => ({
+      member: context.viewer?.role === 'MEMBER',
+      staff: context.viewer?.role === 'STAFF',
+      token: (scope) => context.apiToken?.scopes.includes(scope) ?? false,
+    }),
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.queryType({});
+builder.mutationType({});
+
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'An expected failure. `code` is stable; `message` is for people.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+  }),
+});
+
+/**
+ * Registers a domain error class as a GraphQL object implementing Error, so fields can list
+ * it among their `errors.types`.
+ */
+export function errorObject<T extends DomainError>(
+  errorClass: new (...args: never[]) => T,
+  options: {
+    name: string;
+    description: string;
+    fields?: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, T>) => FieldMap;
+  },
+): void {
+  // Typed through the base class: Pothos cannot relate a generic subclass to the interface.
+  builder.objectType(errorClass as unknown as typeof DomainError, {
+    name: options.name,
+    description: options.description,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof errorClass,
+    fields: (options.fields ?? (() => ({}))) as never,
+  });
+}

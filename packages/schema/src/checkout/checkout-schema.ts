@@ -1,0 +1,210 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { requireMember } from '../auth/access.ts';
+import { builder, errorObject } from '../builder.ts';
+import { Money, PaymentMethodEnum, yen } from '../common-schema.ts';
+import { ValidationError } from '../errors.ts';
+import { TaxBreakdown } from '../orders/order-schema.ts';
+import { Product } from '../products/product-schema.ts';
+import {
+  InsufficientStockError,
+  OrderNotFoundError,
+  PaymentMethodNotAllowedError,
+  PayPalError,
+} from './errors.ts';
+import { availablePaymentMethods } from './payment-methods.ts';
+import type { AvailablePaymentMethod } from './payment-methods.ts';
+import { cancelPayPalReturn, completePayPalReturn } from './paypal-return.ts';
+import { quoteLines } from './quote.ts';
+import type { Quote } from './quote.ts';
+import { startCheckout } from './start-checkout.ts';
+
+errorObject(PaymentMethodNotAllowedError, {
+  name: 'PaymentMethodNotAllowedError',
+  description: 'The payment method is not enabled by the merchant or not allowed for this member.',
+  fields: (t) => ({ method: t.expose('method', { type: PaymentMethodEnum }) }),
+});
+
+errorObject(InsufficientStockError, {
+  name: 'InsufficientStockError',
+  description: 'A product has fewer units in stock than ordered.',
+  fields: (t) => ({
+    productId: t.id({ resolve: (error) => encodeGlobalID('Product', error.productId) }),
+    available: t.exposeInt('available'),
+  }),
+});
+
+errorObject(OrderNotFoundError, {
+  name: 'OrderNotFoundError',
+  description: 'No order of the caller’s belongs to this PayPal token.',
+});
+
+errorObject(PayPalError, {
+  name: 'PayPalError',
+  description: 'PayPal refused or could not be reached. The buyer messages are safe to show.',
+  fields: (t) => ({
+    paypalCode: t.exposeString('paypalCode', {
+      nullable: true,
+      description: 'PayPal’s error code (L_ERRORCODE0), when PayPal answered.',
+    }),
+    buyerMessageJa: t.exposeString('buyerMessageJa'),
+    buyerMessageEn: t.exposeString('buyerMessageEn'),
+    retryUrl: t.exposeString('retryUrl', {
+      nullable: true,
+      description: 'Send the buyer here to choose another funding source at PayPal.',
+    }),
+  }),
+});
+
+const CheckoutLineInput = builder.inputType('CheckoutLineInput', {
+  fields: (t) => ({
+    productId: t.globalID({ for: Product }),
+    quantity: t.int(),
+  }),
+});
+
+const CheckoutQuoteLine = builder
+  .objectRef<Quote['lines'][number]>('CheckoutQuoteLine')
+  .implement({
+    fields: (t) => ({
+      product: t.field({ type: Product, resolve: (line) => line.product }),
+      quantity: t.exposeInt('quantity'),
+      amount: t.field({ type: Money, resolve: (line) => yen(line.amount) }),
+    }),
+  });
+
+const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
+  description: 'The exact totals an order of these lines would have now.',
+  fields: (t) => ({
+    lines: t.field({ type: [CheckoutQuoteLine], resolve: (quote) => quote.lines }),
+    subtotal: t.field({ type: Money, resolve: (quote) => yen(quote.subtotal) }),
+    taxBreakdown: t.field({ type: [TaxBreakdown], resolve: (quote) => quote.taxBreakdown }),
+    tax: t.field({ type: Money, resolve: (quote) => yen(quote.tax) }),
+    shipping: t.field({ type: Money, resolve: (quote) => yen(quote.shipping) }),
+    total: t.field({ type: Money, resolve: (quote) => yen(quote.total) }),
+  }),
+});
+
+const CheckoutPaymentMethod = builder
+  .objectRef<AvailablePaymentMethod>('CheckoutPaymentMethod')
+  .implement({
+    fields: (t) => ({
+      method: t.expose('method', { type: PaymentMethodEnum }),
+      description: t.exposeString('description', {
+        description: 'The merchant’s description of the method (決済に関する説明).',
+      }),
+    }),
+  });
+
+const toCart = (lines: { productId: { id: string }; quantity: number }[]) =>
+  lines.map((line) => ({ productId: line.productId.id, quantity: line.quantity }));
+
+builder.queryFields((t) => ({
+  checkoutQuote: t.field({
+    type: CheckoutQuote,
+    description: 'Prices a cart exactly as an order of it would be priced (members).',
+    errors: { types: [ValidationError], directResult: true, union: { name: 'CheckoutQuoteResult' } },
+    args: { lines: t.arg({ type: [CheckoutLineInput] }) },
+    resolve: (_root, { lines }, context) => {
+      requireMember(context);
+
+      return quoteLines(context.db, toCart(lines));
+    },
+  }),
+  checkoutPaymentMethods: t.field({
+    type: [CheckoutPaymentMethod],
+    description: 'The methods the logged-in member can pay with now.',
+    resolve: (_root, _args, context) => availablePaymentMethods(context.db, requireMember(context)),
+  }),
+}));
+
+const orderPayload = (name: string, extra?: 'redirectUrl') =>
+  builder.objectRef<{ orderId: string; redirectUrl?: string | null }>(name).implement({
+    fields: (t) => ({
+      order: t.prismaField({
+        type: 'Order',
+        resolve: (query, payload, _args, context) =>
+          context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
+      }),
+      ...(extra
+        ? {
+            redirectUrl: t.string({
+              nullable: true,
+              description: 'For PayPal: send the buyer here to pay.',
+              resolve: (payload) => payload.redirectUrl ?? null,
+            }),
+          }
+        : {}),
+    }),
+  });
+
+const StartCheckoutInput = builder.inputType('StartCheckoutInput', {
+  fields: (t) => ({
+    lines: t.field({ type: [CheckoutLineInput] }),
+    paymentMethod: t.field({ type: PaymentMethodEnum }),
+  }),
+});
+
+const PayPalReturnInput = builder.inputType('CompletePayPalReturnInput', {
+  fields: (t) => ({
+    token: t.string({ description: 'The `token` PayPal appended to the return URL.' }),
+    payerId: t.string({ description: 'The `PayerID` PayPal appended to the return URL.' }),
+  }),
+});
+
+const PayPalCancelInput = builder.inputType('CancelPayPalReturnInput', {
+  fields: (t) => ({ token: t.string() }),
+});
+
+builder.mutationFields((t) => ({
+  startCheckout: t.field({
+    type: orderPayload('StartCheckoutPayload', 'redirectUrl'),
+    description: '注文確定: places the order; for PayPal, answers where to send the buyer.',
+    errors: {
+      types: [PaymentMethodNotAllowedError, InsufficientStockError, ValidationError, PayPalError],
+      directResult: true,
+      union: { name: 'StartCheckoutResult' },
+    },
+    args: { input: t.arg({ type: StartCheckoutInput }) },
+    resolve: async (_root, { input }, context) => {
+      const memberId = requireMember(context);
+      const { order, redirectUrl } = await startCheckout(context, {
+        memberId,
+        lines: toCart(input.lines),
+        paymentMethod: input.paymentMethod,
+      });
+
+      return { orderId: order.id, redirectUrl };
+    },
+  }),
+  completePayPalReturn: t.field({
+    type: orderPayload('CompletePayPalReturnPayload'),
+    description: 'The buyer is back from PayPal: take the payment. Safe to repeat.',
+    errors: {
+      types: [OrderNotFoundError, PayPalError],
+      directResult: true,
+      union: { name: 'CompletePayPalReturnResult' },
+    },
+    args: { input: t.arg({ type: PayPalReturnInput }) },
+    resolve: async (_root, { input }, context) => {
+      const memberId = requireMember(context);
+      const orderId = await completePayPalReturn(context, { memberId, ...input });
+
+      return { orderId };
+    },
+  }),
+  cancelPayPalReturn: t.field({
+    type: orderPayload('CancelPayPalReturnPayload'),
+    description: 'The buyer cancelled at PayPal; the order stays PAYMENT_INCOMPLETE.',
+    errors: {
+      types: [OrderNotFoundError],
+      directResult: true,
+      union: { name: 'CancelPayPalReturnResult' },
+    },
+    args: { input: t.arg({ type: PayPalCancelInput }) },
+    resolve: async (_root, { input }, context) => {
+      const memberId = requireMember(context);
+
+      return { orderId: await cancelPayPalReturn(context, memberId, input.token) };
+    },
+  }),
+}));

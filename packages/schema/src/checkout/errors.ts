@@ -1,0 +1,51 @@
+import type { PaymentMethod } from '@wholesale/db/enums';
+import { DomainError } from '../errors.ts';
+
+export class PaymentMethodNotAllowedError extends DomainError {
+  readonly method: PaymentMethod;
+
+  constructor(method: PaymentMethod) {
+    super('PAYMENT_METHOD_NOT_ALLOWED', `The payment method ${method} is not available to you.`);
+    this.method = method;
+  }
+}
+
+export class InsufficientStockError extends DomainError {
+  readonly productId: string;
+  readonly available: number;
+
+  constructor(productId: string, available: number) {
+    super('INSUFFICIENT_STOCK', `Only ${available} left in stock.`);
+    this.productId = productId;
+    this.available = available;
+  }
+}
+
+export class OrderNotFoundError extends DomainError {
+  constructor() {
+    super('ORDER_NOT_FOUND', 'No order of yours belongs to this PayPal payment.');
+  }
+}
+
+/** A PayPal failure, with messages safe to show the buyer. */
+export class PayPalError extends DomainError {
+  readonly paypalCode: string | null;
+  readonly buyerMessageJa: string;
+  readonly buyerMessageEn: string;
+  /** Where the buyer can try again at PayPal with the same token, when that is the remedy. */
+  readonly retryUrl: string | null;
+
+  constructor(options: {
+    message: string;
+    paypalCode: string | null;
+    buyerMessageJa: string;
+    buyerMessageEn: string;
+    retryUrl?: string | null;
+  }) {
+    super('PAYPAL_ERROR', options.message);
+    this.paypalCode = options.paypalCode;
+    this.buyerMessageJa = options.buyerMessageJa;
+    this.buyerMessageEn = options.buyerMessageEn;
+    this.retryUrl = options.retryUrl ?? null;
+  }
+}

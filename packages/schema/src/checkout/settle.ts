@@ -1,0 +1,71 @@
+import type { Payment } from '@wholesale/db/prisma';
+import type { Context } from '../context.ts';
+import { enqueueEmail } from '../email/outbox.ts';
+import { orderReceivedEmail } from '../email/templates.ts';
+
+export interface PayPalSettlement {
+  transactionId: string;
+  /** PayPal's PAYMENTSTATUS: Completed, or Pending while PayPal reviews the payment. */
+  paypalPaymentStatus: string;
+  payerId: string | null;
+  payerEmail: string | null;
+}
+
+/**
+ * Records a payment PayPal has taken and moves its order to 新規注文. The payment row is
+ * claimed with a conditional update, so when two returns race only one of them changes the
+ * order and enqueues the order-received email (which its dedupe key also makes unique).
+ */
+export async function settlePayPalPayment(
+  context: Context,
+  payment: Payment,
+  settlement: PayPalSettlement,
+): Promise<void> {
+  const completed = settlement.paypalPaymentStatus === 'Completed';
+  const now = context.services.now();
+
+  const settled = await context.db.$transaction(async (tx) => {
+    const claimed = await tx.payment.updateMany({
+      where: { id: payment.id, status: { in: ['CREATED', 'CANCELLED'] } },
+      data: {
+        status: completed ? 'COMPLETED' : 'PENDING',
+        paypalTransactionId: settlement.transactionId,
+        paypalPaymentStatus: settlement.paypalPaymentStatus,
+        paypalPayerId: settlement.payerId,
+        paypalPayerEmail: settlement.payerEmail,
+        errorCode: null,
+        errorMessage: null,
+        completedAt: now,
+      },
+    });
+    if (claimed.count === 0) return false;
+
+    const order = await tx.order.update({
+      where: { id: payment.orderId },
+      data: {
+        status: 'NEW',
+        paymentStatus: completed ? 'PAID' : 'PENDING',
+        paidAt: completed ? now : null,
+      },
+      include: { lines: { orderBy: { position: 'asc' } }, member: { include: { user: true } } },
+    });
+    if (completed) {
+      await enqueueEmail(tx, {
+        dedupeKey: `order-received:${order.id}`,
+        orderId: order.id,
+        to: order.member.user.email,
+        ...orderReceivedEmail(order, context.services.config.storefrontUrl),
+      });
+    }
+
+    return true;
+  });
+
+  if (settled) {
+    context.log.info(
+      { orderId: payment.orderId, transactionId: settlement.transactionId },
+      'PayPal payment settled',
+    );
+    context.services.mail.wake();
+  }
+}

@@ -1,0 +1,134 @@
+import type { Prisma } from '@wholesale/db/prisma';
+import { memberScope, orderScope, requireStaff } from '../auth/access.ts';
+import { builder } from '../builder.ts';
+import { PaymentMethodEnum } from '../common-schema.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { updateMember } from './update-member.ts';
+
+export const Member = builder.prismaNode('Member', {
+  id: { field: 'id' },
+  description: 'A buying company (会員) and its login.',
+  fields: (t) => ({
+    companyName: t.exposeString('companyName'),
+    contactName: t.exposeString('contactName'),
+    email: t.string({
+      description: 'The login email address, where order emails go.',
+      select: { user: { select: { email: true } } },
+      resolve: (member) => member.user.email,
+    }),
+    allowedPaymentMethods: t.field({
+      type: [PaymentMethodEnum],
+      description: 'Methods the merchant allows this member; checkout also needs them enabled.',
+      resolve: (member) => member.allowedPaymentMethods,
+    }),
+    orders: t.relatedConnection('orders', {
+      cursor: 'id',
+      description: 'The member’s orders, newest first.',
+      query: (_args, context) => ({ where: orderScope(context), orderBy: { id: 'desc' } }),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const MemberFilter = builder.inputType('MemberFilter', {
+  fields: (t) => ({
+    search: t.string({
+      required: false,
+      description: 'Part of the company name, contact name or email address.',
+    }),
+    allowedPaymentMethod: t.field({ type: PaymentMethodEnum, required: false }),
+    updatedSince: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+function memberWhere(filter: typeof MemberFilter.$inferInput | null | undefined) {
+  const search = filter?.search?.trim();
+  const where: Prisma.MemberWhereInput = {
+    ...(filter?.allowedPaymentMethod
+      ? { allowedPaymentMethods: { has: filter.allowedPaymentMethod } }
+      : {}),
+    ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
+    ...(search
+      ? {
+          OR: [
+            { companyName: { contains: search, mode: 'insensitive' } },
+            { contactName: { contains: search, mode: 'insensitive' } },
+            { user: { email: { contains: search, mode: 'insensitive' } } },
+          ],
+        }
+      : {}),
+  };
+
+  return where;
+}
+
+builder.queryFields((t) => ({
+  members: t.prismaConnection(
+    {
+      type: 'Member',
+      cursor: 'id',
+      description: 'Members, newest first (staff and MEMBERS_READ tokens).',
+      args: { filter: t.arg({ type: MemberFilter, required: false }) },
+      totalCount: (_parent, { filter }, context) =>
+        context.db.member.count({ where: { ...memberWhere(filter), ...memberScope(context) } }),
+      resolve: (query, _root, { filter }, context) =>
+        context.db.member.findMany({
+          ...query,
+          where: { ...memberWhere(filter), ...memberScope(context) },
+          orderBy: { id: 'desc' },
+        }),
+    },
+    { name: 'MemberConnection' },
+    { name: 'MemberEdge' },
+  ),
+  member: t.prismaField({
+    type: 'Member',
+    nullable: true,
+    args: { id: t.arg.globalID({ for: Member, required: true }) },
+    resolve: (query, _root, { id }, context) =>
+      context.db.member.findFirst({ ...query, where: { id: id.id, ...memberScope(context) } }),
+  }),
+}));
+
+const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: Member }),
+    companyName: t.string({ required: false }),
+    contactName: t.string({ required: false }),
+    allowedPaymentMethods: t.field({
+      type: [PaymentMethodEnum],
+      required: false,
+      description: 'The methods this member may use, among those enabled in the settings.',
+    }),
+  }),
+});
+
+const UpdateMemberPayload = builder.objectRef<{ memberId: string }>('UpdateMemberPayload').implement({
+  fields: (t) => ({
+    member: t.prismaField({
+      type: 'Member',
+      resolve: (query, payload, _args, context) =>
+        context.db.member.findUniqueOrThrow({ ...query, where: { id: payload.memberId } }),
+    }),
+  }),
+});
+
+builder.mutationField('updateMember', (t) =>
+  t.field({
+    type: UpdateMemberPayload,
+    description: '会員情報更新: a member’s details and allowed payment methods (staff).',
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: true,
+      union: { name: 'UpdateMemberResult' },
+    },
+    args: { input: t.arg({ type: UpdateMemberInput }) },
+    resolve: async (_root, { input }, context) => {
+      requireStaff(context);
+      const member = await updateMember(context, { ...input, id: input.id.id });
+
+      return { memberId: member.id };
+    },
+  }),
+);

@@ -1,0 +1,61 @@
+import type { PaymentMethod } from '@wholesale/db/enums';
+import type { Context } from '../context.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+
+export interface MemberChanges {
+  id: string;
+  companyName?: string | null;
+  contactName?: string | null;
+  allowedPaymentMethods?: PaymentMethod[] | null;
+}
+
+function requiredText(value: string, field: string, label: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new ValidationError(`${label} must not be empty.`, field);
+  if (trimmed.length > 200) throw new ValidationError(`${label} is too long.`, field);
+
+  return trimmed;
+}
+
+/**
+ * Saves a member. The merchant ticks methods among those enabled in the payment settings;
+ * methods that are currently disabled are not shown, so the member keeps whatever it had
+ * of them rather than losing them silently.
+ */
+export async function updateMember(context: Context, changes: MemberChanges) {
+  const member = await context.db.member.findUnique({ where: { id: changes.id } });
+  if (!member) throw new NotFoundError('No member has this id.');
+
+  const data: { companyName?: string; contactName?: string; allowedPaymentMethods?: PaymentMethod[] } =
+    {};
+  if (changes.companyName != null) {
+    data.companyName = requiredText(changes.companyName, 'companyName', 'The company name');
+  }
+  if (changes.contactName != null) {
+    data.contactName = requiredText(changes.contactName, 'contactName', 'The contact name');
+  }
+  if (changes.allowedPaymentMethods != null) {
+    const enabled = new Set(
+      (await context.db.paymentMethodSetting.findMany({ where: { enabled: true } })).map(
+        (setting) => setting.method,
+      ),
+    );
+    const refused = changes.allowedPaymentMethods.find((method) => !enabled.has(method));
+    if (refused) {
+      throw new ValidationError(
+        `${refused} is not enabled in the payment settings.`,
+        'allowedPaymentMethods',
+      );
+    }
+    const kept = member.allowedPaymentMethods.filter((method) => !enabled.has(method));
+    data.allowedPaymentMethods = [...new Set([...changes.allowedPaymentMethods, ...kept])];
+  }
+
+  const updated = await context.db.member.update({ where: { id: member.id }, data });
+  context.log.info(
+    { memberId: member.id, by: context.viewer?.userId, fields: Object.keys(data) },
+    'member updated',
+  );
+
+  return updated;
+}

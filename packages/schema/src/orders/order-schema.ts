@@ -1,0 +1,198 @@
+import type { Prisma } from '@wholesale/db/prisma';
+import { orderScope } from '../auth/access.ts';
+import { builder } from '../builder.ts';
+import {
+  Money,
+  OrderStatusEnum,
+  PaymentMethodEnum,
+  PaymentStatusEnum,
+  yen,
+} from '../common-schema.ts';
+import type { TaxBreakdownEntry } from '../money/totals.ts';
+
+export const TaxBreakdown = builder.objectRef<TaxBreakdownEntry>('TaxBreakdown').implement({
+  description: 'The tax of one rate on an order, rounded once on the sum of that rate’s lines.',
+  fields: (t) => ({
+    rate: t.exposeInt('rate', { description: 'Percent: 10 or 8.' }),
+    taxableAmount: t.field({ type: Money, resolve: (entry) => yen(entry.taxableAmount) }),
+    tax: t.field({ type: Money, resolve: (entry) => yen(entry.tax) }),
+  }),
+});
+
+interface PayPalDetailsShape {
+  token: string | null;
+  payerId: string | null;
+  transactionId: string | null;
+  payerEmail: string | null;
+}
+
+const PayPalPaymentDetails = builder.objectRef<PayPalDetailsShape>('PayPalPaymentDetails').implement({
+  description: 'What PayPal knows the order by.',
+  fields: (t) => ({
+    token: t.exposeString('token', { nullable: true, description: 'The Express Checkout token.' }),
+    payerId: t.exposeString('payerId', { nullable: true }),
+    transactionId: t.exposeString('transactionId', { nullable: true }),
+    payerEmail: t.exposeString('payerEmail', { nullable: true }),
+  }),
+});
+
+export const OrderLine = builder.prismaObject('OrderLine', {
+  description: 'A product on an order, as it was sold.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    productName: t.exposeString('productName'),
+    productNameEn: t.exposeString('productNameEn'),
+    sku: t.exposeString('sku'),
+    unitPrice: t.field({
+      type: Money,
+      description: 'Tax-exclusive.',
+      resolve: (line) => yen(line.unitPrice),
+    }),
+    quantity: t.exposeInt('quantity'),
+    taxRate: t.exposeInt('taxRate'),
+    amount: t.field({
+      type: Money,
+      description: 'unitPrice × quantity, tax-exclusive.',
+      resolve: (line) => yen(line.amount),
+    }),
+  }),
+});
+
+export const Payment = builder.prismaObject('Payment', {
+  description: 'One attempt to collect the order’s money, e.g. one PayPal checkout.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    method: t.expose('method', { type: PaymentMethodEnum }),
+    status: t.exposeString('status', {
+      description: 'CREATED, COMPLETED, PENDING, FAILED or CANCELLED.',
+    }),
+    amount: t.field({ type: Money, resolve: (payment) => yen(payment.amount) }),
+    paypalToken: t.exposeString('paypalToken', { nullable: true }),
+    paypalTransactionId: t.exposeString('paypalTransactionId', { nullable: true }),
+    errorCode: t.exposeString('errorCode', { nullable: true }),
+    errorMessage: t.exposeString('errorMessage', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const Order = builder.prismaNode('Order', {
+  id: { field: 'id' },
+  description: 'An order placed by a member.',
+  fields: (t) => ({
+    number: t.string({
+      description: 'The order number (受注番号) shown to buyers and staff.',
+      resolve: (order) => String(order.number),
+    }),
+    status: t.expose('status', { type: OrderStatusEnum }),
+    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
+    paymentMethod: t.expose('paymentMethod', { type: PaymentMethodEnum }),
+    member: t.relation('member'),
+    lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
+    subtotal: t.field({
+      type: Money,
+      description: 'Sum of the lines, tax-exclusive.',
+      resolve: (order) => yen(order.subtotal),
+    }),
+    tax: t.field({ type: Money, resolve: (order) => yen(order.tax) }),
+    shipping: t.field({ type: Money, resolve: (order) => yen(order.shipping) }),
+    total: t.field({
+      type: Money,
+      description: 'subtotal + tax + shipping: exactly what the buyer is charged.',
+      resolve: (order) => yen(order.total),
+    }),
+    taxBreakdown: t.field({
+      type: [TaxBreakdown],
+      description: 'Tax per rate.',
+      resolve: (order) => order.taxBreakdown as unknown as TaxBreakdownEntry[],
+    }),
+    paypal: t.field({
+      type: PayPalPaymentDetails,
+      nullable: true,
+      description: 'The PayPal payment of the order; null for other payment methods.',
+      select: { payments: { orderBy: { createdAt: 'desc' } } },
+      resolve: (order) => {
+        if (order.paymentMethod !== 'PAYPAL') return null;
+        const payments = order.payments.filter((payment) => payment.method === 'PAYPAL');
+        const payment =
+          payments.find((candidate) => candidate.paypalTransactionId) ?? payments[0] ?? null;
+
+        return {
+          token: payment?.paypalToken ?? null,
+          payerId: payment?.paypalPayerId ?? null,
+          transactionId: payment?.paypalTransactionId ?? null,
+          payerEmail: payment?.paypalPayerEmail ?? null,
+        };
+      },
+    }),
+    payments: t.relation('payments', { query: { orderBy: { createdAt: 'asc' } } }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const OrderFilter = builder.inputType('OrderFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [OrderStatusEnum], required: false }),
+    paymentStatus: t.field({ type: [PaymentStatusEnum], required: false }),
+    createdAfter: t.field({ type: 'DateTime', required: false }),
+    createdBefore: t.field({ type: 'DateTime', required: false }),
+    updatedSince: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only orders changed at or after this time.',
+    }),
+  }),
+});
+
+type OrderFilterShape = typeof OrderFilter.$inferInput;
+
+function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.OrderWhereInput {
+  return {
+    ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter?.paymentStatus?.length ? { paymentStatus: { in: filter.paymentStatus } } : {}),
+    createdAt: {
+      ...(filter?.createdAfter ? { gte: filter.createdAfter } : {}),
+      ...(filter?.createdBefore ? { lt: filter.createdBefore } : {}),
+    },
+    ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  orders: t.prismaConnection(
+    {
+      type: 'Order',
+      cursor: 'id',
+      description: 'Orders, newest first. Members see their own; staff and tokens see all.',
+      args: { filter: t.arg({ type: OrderFilter, required: false }) },
+      totalCount: (_parent, { filter }, context) =>
+        context.db.order.count({ where: { ...orderWhere(filter), ...orderScope(context) } }),
+      resolve: (query, _root, { filter }, context) =>
+        context.db.order.findMany({
+          ...query,
+          where: { ...orderWhere(filter), ...orderScope(context) },
+          orderBy: { id: 'desc' },
+        }),
+    },
+    { name: 'OrderConnection' },
+    { name: 'OrderEdge' },
+  ),
+  order: t.prismaField({
+    type: 'Order',
+    nullable: true,
+    description: 'One order, by its global id or its order number.',
+    args: {
+      id: t.arg.globalID({ for: Order, required: false }),
+      number: t.arg.string({ required: false }),
+    },
+    resolve: (query, _root, args, context) => {
+      const scope = orderScope(context);
+      if (args.id) return context.db.order.findFirst({ ...query, where: { id: args.id.id, ...scope } });
+
+      const number = Number(args.number);
+      if (!Number.isSafeInteger(number)) return null;
+
+      return context.db.order.findFirst({ ...query, where: { number, ...scope } });
+    },
+  }),
+}));

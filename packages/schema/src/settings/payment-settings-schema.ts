@@ -1,0 +1,132 @@
+import type { PaymentMethodSetting, PayPalAccount } from '@wholesale/db/prisma';
+import { requireStaff } from '../auth/access.ts';
+import { builder } from '../builder.ts';
+import { PaymentMethodEnum, PayPalEnvironmentEnum } from '../common-schema.ts';
+import { paymentMethodOrder } from '../checkout/payment-methods.ts';
+import type { Context } from '../context.ts';
+import { ValidationError } from '../errors.ts';
+import { updatePaymentSettings } from './payment-settings.ts';
+
+const PaymentMethodSettings = builder
+  .objectRef<Omit<PaymentMethodSetting, 'updatedAt'>>('PaymentMethodSettings')
+  .implement({
+    description: 'One block of 決済設定.',
+    fields: (t) => ({
+      method: t.expose('method', { type: PaymentMethodEnum }),
+      enabled: t.exposeBoolean('enabled', { description: '有効: offered at checkout.' }),
+      enabledForNewMembers: t.exposeBoolean('enabledForNewMembers', {
+        description: '新規会員: new members are allowed this method automatically.',
+      }),
+      description: t.exposeString('description', { description: '決済に関する説明.' }),
+    }),
+  });
+
+const PayPalAccountRef = builder
+  .objectRef<Pick<PayPalAccount, 'environment' | 'apiUsername' | 'apiPasswordHint' | 'apiSignatureHint'>>(
+    'PayPalAccount',
+  )
+  .implement({
+    description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
+    fields: (t) => ({
+      environment: t.expose('environment', { type: PayPalEnvironmentEnum }),
+      apiUsername: t.exposeString('apiUsername'),
+      apiPasswordHint: t.exposeString('apiPasswordHint', {
+        nullable: true,
+        description: 'The last four characters of the stored API password, or null if unset.',
+      }),
+      apiSignatureHint: t.exposeString('apiSignatureHint', {
+        nullable: true,
+        description: 'The last four characters of the stored API signature, or null if unset.',
+      }),
+    }),
+  });
+
+const PaymentSettings = builder.objectRef<Record<string, never>>('PaymentSettings').implement({
+  description: '各種設定 > 決済設定.',
+  fields: (t) => ({
+    methods: t.field({
+      type: [PaymentMethodSettings],
+      resolve: (_settings, _args, context) => methodSettings(context),
+    }),
+    paypal: t.field({
+      type: PayPalAccountRef,
+      resolve: async (_settings, _args, context) =>
+        (await context.db.payPalAccount.findUnique({ where: { id: 1 } })) ?? {
+          environment: 'LOCAL' as const,
+          apiUsername: '',
+          apiPasswordHint: null,
+          apiSignatureHint: null,
+        },
+    }),
+  }),
+});
+
+async function methodSettings(context: Context) {
+  const rows = await context.db.paymentMethodSetting.findMany();
+
+  return paymentMethodOrder.map(
+    (method) =>
+      rows.find((row) => row.method === method) ?? {
+        method,
+        enabled: false,
+        enabledForNewMembers: false,
+        description: '',
+      },
+  );
+}
+
+builder.queryField('paymentSettings', (t) =>
+  t.field({
+    type: PaymentSettings,
+    description: 'The payment settings (staff).',
+    resolve: (_root, _args, context) => {
+      requireStaff(context);
+
+      return {};
+    },
+  }),
+);
+
+const PayPalAccountInput = builder.inputType('PayPalAccountInput', {
+  fields: (t) => ({
+    environment: t.field({ type: PayPalEnvironmentEnum }),
+    apiUsername: t.string({ description: 'APIユーザー名.' }),
+    apiPassword: t.string({ required: false, description: 'パスワード; empty keeps the stored one.' }),
+    apiSignature: t.string({ required: false, description: 'API署名; empty keeps the stored one.' }),
+  }),
+});
+
+const UpdatePaymentSettingsInput = builder.inputType('UpdatePaymentSettingsInput', {
+  fields: (t) => ({
+    method: t.field({ type: PaymentMethodEnum }),
+    enabled: t.boolean(),
+    enabledForNewMembers: t.boolean(),
+    description: t.string(),
+    paypal: t.field({ type: PayPalAccountInput, required: false, description: 'PayPal only.' }),
+  }),
+});
+
+const UpdatePaymentSettingsPayload = builder
+  .objectRef<Record<string, never>>('UpdatePaymentSettingsPayload')
+  .implement({
+    fields: (t) => ({ settings: t.field({ type: PaymentSettings, resolve: () => ({}) }) }),
+  });
+
+builder.mutationField('updatePaymentSettings', (t) =>
+  t.field({
+    type: UpdatePaymentSettingsPayload,
+    description: '更新 in one block of 決済設定 (staff).',
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'UpdatePaymentSettingsResult' },
+    },
+    args: { input: t.arg({ type: UpdatePaymentSettingsInput }) },
+    resolve: async (_root, { input }, context) => {
+      requireStaff(context);
+      await updatePaymentSettings(context, input);
+
+      return {};
+    },
+  }),
+);
