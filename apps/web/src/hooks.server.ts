@@ -1,0 +1,34 @@
+import { type Handle, redirect } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { accessRedirect } from '$lib/access';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { loadViewer } from '$lib/server/viewer';
+
+const locale: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+
+    return resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale),
+    });
+  });
+
+// Guarding here rather than in layouts also covers form actions and parallel page loads.
+const access: Handle = async ({ event, resolve }) => {
+  if (event.url.pathname === '/graphql') return resolve(event);
+
+  const { viewer, reachable } = await loadViewer(event);
+  event.locals.viewer = viewer;
+  event.locals.apiReachable = reachable;
+
+  const target = accessRedirect(event.url.pathname, viewer?.role ?? null);
+  if (target === '/login') {
+    const back = event.url.pathname === '/' ? '' : event.url.pathname + event.url.search;
+    redirect(303, back ? `/login?redirectTo=${encodeURIComponent(back)}` : '/login');
+  }
+  if (target) redirect(303, target);
+
+  return resolve(event);
+};
+
+export const handle = sequence(locale, access);

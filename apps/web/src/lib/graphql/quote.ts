@@ -1,0 +1,37 @@
+import { graphql } from '$lib/graphql/graphql';
+
+export const QuoteFields = graphql(`
+  fragment QuoteFields on CheckoutQuote {
+    lines {
+      quantity
+      amount { amount currency }
+      product {
+        id
+        sku
+        name
+        nameEn
+        price { amount currency }
+        taxRate
+        stock
+      }
+    }
+    subtotal { amount currency }
+    tax { amount currency }
+    shipping { amount currency }
+    total { amount currency }
+    taxBreakdown {
+      rate
+      taxableAmount { amount currency }
+      tax { amount currency }
+    }
+  }
+`);
+
+export const CheckoutQuoteQuery = graphql(
+  `
+  query CheckoutQuote($lines: [CheckoutLineInput!]!) {
+    checkoutQuote(lines: $lines) { ...QuoteFields }
+  }
+`,
+  [QuoteFields],
+);

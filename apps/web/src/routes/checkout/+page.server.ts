@@ -1,0 +1,96 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { cartLines } from '$lib/cart';
+import { mutate, query, queryOrFailure } from '$lib/graphql/client';
+import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
+import { QuoteFields } from '$lib/graphql/quote';
+import { errorText, productName } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { clearCart, readCart } from '$lib/server/cart-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+const Checkout = graphql(
+  `
+  query Checkout($lines: [CheckoutLineInput!]!) {
+    checkoutQuote(lines: $lines) { ...QuoteFields }
+    checkoutPaymentMethods { method description }
+  }
+`,
+  [QuoteFields],
+);
+
+const StartCheckout = graphql(`
+  mutation StartCheckout($input: StartCheckoutInput!) {
+    startCheckout(input: $input) {
+      __typename
+      ... on StartCheckoutPayload {
+        redirectUrl
+        order { id number }
+      }
+      ... on InsufficientStockError { productId available }
+      ... on PayPalError { buyerMessageJa buyerMessageEn }
+      ... on Error { code message }
+    }
+  }
+`);
+
+const ProductName = graphql(`
+  query ProductName($id: ID!) {
+    product(id: $id) { id name nameEn }
+  }
+`);
+
+const methods: PaymentMethod[] = ['PAYPAL', 'BANK_TRANSFER', 'CASH_ON_DELIVERY', 'INVOICE'];
+
+function isPaymentMethod(value: unknown): value is PaymentMethod {
+  return methods.includes(value as PaymentMethod);
+}
+
+export const load: PageServerLoad = async (event) => {
+  const lines = cartLines(readCart(event));
+  if (lines.length === 0) redirect(303, '/cart');
+
+  const { data, failed } = await queryOrFailure(event, Checkout, { lines });
+  if (failed) redirect(303, '/cart');
+
+  return { quote: data.checkoutQuote, paymentMethods: data.checkoutPaymentMethods };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const paymentMethod = form.get('paymentMethod');
+    if (!isPaymentMethod(paymentMethod)) {
+      return fail(400, { paymentMethod: null, error: m.choose_payment_method() });
+    }
+    const lines = cartLines(readCart(event));
+    if (lines.length === 0) redirect(303, '/cart');
+
+    const { startCheckout: result } = await mutate(event, StartCheckout, {
+      input: { lines, paymentMethod },
+    });
+
+    if (result.__typename === 'StartCheckoutPayload') {
+      if (result.redirectUrl) redirect(303, result.redirectUrl);
+      clearCart(event);
+
+      redirect(303, `/orders/${encodeURIComponent(result.order.number)}?placed=1`);
+    }
+    if (result.__typename === 'PayPalError') {
+      const error = getLocale() === 'en' ? result.buyerMessageEn : result.buyerMessageJa;
+
+      return fail(502, { paymentMethod, error });
+    }
+    if (result.__typename === 'InsufficientStockError') {
+      const { product } = await query(event, ProductName, { id: result.productId });
+      const name = product ? productName(product, getLocale()) : result.productId;
+
+      return fail(409, {
+        paymentMethod,
+        error: m.insufficient_stock({ product: name, available: result.available }),
+      });
+    }
+
+    return fail(400, { paymentMethod, error: errorText(result) });
+  },
+};

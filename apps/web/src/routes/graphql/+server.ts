@@ -1,0 +1,49 @@
+import { env } from '$env/dynamic/private';
+import type { RequestHandler } from './$types';
+
+const forwardedRequestHeaders = ['cookie', 'accept', 'accept-language', 'content-type'];
+const forwardedResponseHeaders = ['content-type', 'cache-control'];
+
+function apiUrl(): string {
+  return env.API_URL || 'http://127.0.0.1:4000/graphql';
+}
+
+/**
+ * The browser only talks to this origin; the API's session cookie is passed through both ways
+ * so it ends up scoped to the storefront.
+ */
+const proxy: RequestHandler = async ({ request, url }) => {
+  const target = new URL(apiUrl());
+  target.search = url.search;
+
+  const headers = new Headers();
+  for (const name of forwardedRequestHeaders) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: hasBody ? await request.arrayBuffer() : undefined,
+      redirect: 'manual',
+    });
+  } catch {
+    return new Response('The GraphQL API is not reachable.', { status: 502 });
+  }
+
+  const responseHeaders = new Headers();
+  for (const name of forwardedResponseHeaders) {
+    const value = upstream.headers.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
+  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
+
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+};
+
+export const GET = proxy;
+export const POST = proxy;

@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import { addToCart, isProductId, parseQuantity } from '$lib/cart';
+import { query } from '$lib/graphql/client';
+import { graphql } from '$lib/graphql/graphql';
+import { productName } from '$lib/labels';
+import { pageCursor } from '$lib/pagination';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { readCart, writeCart } from '$lib/server/cart-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+const Products = graphql(`
+  query Products($first: Int!, $after: String) {
+    products(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          sku
+          name
+          nameEn
+          price { amount currency }
+          priceWithTax { amount currency }
+          taxRate
+          stock
+        }
+      }
+    }
+  }
+`);
+
+const Product = graphql(`
+  query Product($id: ID!) {
+    product(id: $id) { id name nameEn }
+  }
+`);
+
+export const load: PageServerLoad = async (event) => {
+  const { products } = await query(event, Products, {
+    first: 50,
+    after: pageCursor(event.url),
+  });
+
+  return { products };
+};
+
+export const actions: Actions = {
+  add: async (event) => {
+    const form = await event.request.formData();
+    const productId = form.get('productId');
+    const quantity = parseQuantity(form.get('quantity'));
+    if (!isProductId(productId)) return fail(400, { productId: null, error: m.unknown_product() });
+    if (quantity === null) return fail(400, { productId, error: m.invalid_quantity() });
+
+    const { product } = await query(event, Product, { id: productId });
+    if (!product) return fail(404, { productId, error: m.unknown_product() });
+
+    writeCart(event, addToCart(readCart(event), productId, quantity));
+
+    return {
+      productId,
+      added: m.added_to_cart({ name: productName(product, getLocale()), quantity }),
+    };
+  },
+};
