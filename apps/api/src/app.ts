@@ -1,0 +1,77 @@
+import type { PrismaClient } from '@wholesale/db/client';
+import type { AppConfig } from '@wholesale/schema/config';
+import type { MailTransport } from '@wholesale/schema/email/outbox';
+import { connectPayPal } from '@wholesale/schema/payments/paypal-account';
+import { schema } from '@wholesale/schema/schema';
+import type { Services } from '@wholesale/schema/services';
+import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import { createYoga, maskError } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { createRequestContext } from './request-context.ts';
+
+export interface AppOptions {
+  db: PrismaClient;
+  log: Logger;
+  config: AppConfig;
+  mailTransport: MailTransport;
+  /** Called when something enqueued an email, so the dispatcher need not wait for its tick. */
+  wakeMail?: () => void;
+  now?: () => Date;
+}
+
+/** Set-Cookie values resolvers asked for (the session cookie), by request. */
+const responseCookies = new WeakMap<Request, string[]>();
+
+function useResponseCookies(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const cookie of responseCookies.get(request) ?? []) {
+        response.headers.append('set-cookie', cookie);
+      }
+    },
+  };
+}
+
+export function createApp(options: AppOptions) {
+  const { db, log, config } = options;
+  const secrets = new SecretBox(config.secretKey);
+  const services: Services = {
+    config,
+    secrets,
+    paypal: (client) => connectPayPal(client, config, secrets),
+    mail: { transport: options.mailTransport, wake: options.wakeMail ?? (() => {}) },
+    now: options.now ?? (() => new Date()),
+  };
+
+  const yoga = createYoga({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(' ')),
+      info: (...args) => log.info(args.map(String).join(' ')),
+      warn: (...args) => log.warn(args.map(String).join(' ')),
+      error: (...args) => log.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const original = (error as { originalError?: unknown }).originalError;
+        if (original && !(original as { extensions?: unknown }).extensions) {
+          log.error({ err: original }, 'unexpected error');
+        }
+
+        return maskError(error, message, isDev);
+      },
+    },
+    context: async ({ request }) => {
+      const context = await createRequestContext(request, { db, log, services });
+      responseCookies.set(request, context.responseCookies);
+
+      return context;
+    },
+    plugins: [useResponseCookies()],
+  });
+
+  return { yoga, services };
+}

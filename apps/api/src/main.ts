@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { databaseOptionsFromEnv, defaultDataDir, openMigratedDatabase } from '@wholesale/db/client';
+import { configFromEnv } from '@wholesale/schema/config';
+import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
+import { createMailTransport } from '@wholesale/schema/email/transport';
+import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import { createApp } from './app.ts';
+import { loadSecretKey } from './secret-key.ts';
+import { seedDemoData } from './demo-data.ts';
+import { createLogger } from './logger.ts';
+
+const log = createLogger();
+const options = databaseOptionsFromEnv();
+const database = await openMigratedDatabase(options);
+log.info({ database: database.kind, location: database.location }, 'database ready');
+
+const dataRoot = dirname(options.dataDir ?? defaultDataDir);
+const config = configFromEnv(await loadSecretKey(join(dataRoot, 'secret.key')));
+
+if (process.env.DEMO_DATA !== '0' && (await seedDemoData(database.prisma, new SecretBox(config.secretKey)))) {
+  log.info('demo data created');
+}
+
+const mailTransport = createMailTransport();
+const dispatcher = startMailDispatcher({ db: database.prisma, transport: mailTransport, log });
+log.info({ mail: mailTransport.description }, 'mail dispatcher started');
+
+const { yoga } = createApp({
+  db: database.prisma,
+  log,
+  config,
+  mailTransport,
+  wakeMail: dispatcher.wake,
+});
+
+const server = createServer((request, response) => {
+  if (request.url === '/healthz') {
+    response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    return;
+  }
+  yoga(request, response);
+});
+
+const port = Number(process.env.API_PORT ?? process.env.PORT ?? 4000);
+const host = process.env.API_HOST ?? '127.0.0.1';
+server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/graphql`));
+
+async function shutdown(signal: string) {
+  log.info({ signal }, 'shutting down');
+  server.close();
+  await dispatcher.stop();
+  await database.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
