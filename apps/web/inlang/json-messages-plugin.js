@@ -22,9 +22,7 @@ function parsePattern(text) {
 }
 
 function printPattern(pattern) {
-  return pattern
-    .map((part) => (part.type === 'text' ? part.value : `{${part.arg.name}}`))
-    .join('');
+  return pattern.map((part) => (part.type === 'text' ? part.value : `{${part.arg.name}}`)).join('');
 }
 
 function pathPattern(settings) {
@@ -54,7 +52,12 @@ export default {
         for (const name of names) known.add(name);
         declarations.set(bundleId, known);
         messages.push({ bundleId, locale: file.locale, selectors: [] });
-        variants.push({ messageBundleId: bundleId, messageLocale: file.locale, matches: [], pattern });
+        variants.push({
+          messageBundleId: bundleId,
+          messageLocale: file.locale,
+          matches: [],
+          pattern,
+        });
       }
     }
     const bundles = [...declarations].map(([id, names]) => ({

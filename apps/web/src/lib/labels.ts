@@ -93,9 +93,6 @@ export function taxRateLabel(rate: number, locale?: Locale): string {
   return rate === 8 ? `${rate}%（${m.reduced_tax_rate({}, { locale })}）` : `${rate}%`;
 }
 
-export function productName(
-  product: { name: string; nameEn: string },
-  locale: Locale,
-): string {
+export function productName(product: { name: string; nameEn: string }, locale: Locale): string {
   return locale === 'en' && product.nameEn ? product.nameEn : product.name;
 }

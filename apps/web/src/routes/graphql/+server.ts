@@ -40,7 +40,9 @@ const proxy: RequestHandler = async ({ request, url }) => {
     const value = upstream.headers.get(name);
     if (value) responseHeaders.set(name, value);
   }
-  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
+  for (const cookie of upstream.headers.getSetCookie()) {
+    responseHeaders.append('set-cookie', cookie);
+  }
 
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 };
