@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { openMigratedDatabase } from '@wholesale/db/client';
+import { DEMO_BUYER, DEMO_CREDENTIALS } from '@wholesale/paypal/sandbox-demo';
+import { createSandbox } from '@wholesale/paypal/sandbox';
+import type { AppConfig } from '@wholesale/schema/config';
+import type { MailTransport } from '@wholesale/schema/email/outbox';
+import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
+import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import { pino } from 'pino';
+import { createApp } from '../src/app.ts';
+import { demoLogins, seedDemoData } from '../src/demo-data.ts';
+import { createTestDatabase } from './test-database.ts';
+import type { DatabaseKind } from './test-database.ts';
+
+export { demoLogins };
+
+/** A running product for one test file: database, local PayPal sandbox and the API in-process. */
+export async function startTestApp(kind: DatabaseKind) {
+  const testDatabase = await createTestDatabase(kind);
+  const database = await openMigratedDatabase(testDatabase.options);
+  const sandbox = createSandbox({ credentials: [DEMO_CREDENTIALS], buyers: [DEMO_BUYER] });
+  const paypal = await sandbox.listen(0, '127.0.0.1');
+  const config: AppConfig = {
+    storefrontUrl: 'http://localhost:3000',
+    paypalLocal: { nvpUrl: `${paypal.url}/nvp`, checkoutUrl: paypal.url },
+    secretKey: randomBytes(32),
+  };
+  await seedDemoData(database.prisma, new SecretBox(config.secretKey));
+
+  const sent: { to: string; subject: string; text: string }[] = [];
+  const mailTransport: MailTransport = {
+    description: 'test',
+    async send(message) {
+      sent.push(message);
+    },
+  };
+  const log = pino({ level: 'silent' });
+  const { yoga } = createApp({ db: database.prisma, log, config, mailTransport });
+
+  return {
+    db: database.prisma,
+    yoga,
+    paypal,
+    sandbox,
+    config,
+    /** Emails delivered by the outbox so far. */
+    sent,
+    /** Runs the outbox once, as the dispatcher would. */
+    deliverEmails: () => dispatchDueEmails(database.prisma, mailTransport, log),
+    graphql: (session?: string | null, token?: string) => graphqlCaller(yoga, session, token),
+    async logIn(login: { email: string; password: string }) {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: LogInInput!) { logIn(input: $input) { __typename } }',
+          variables: { input: login },
+        }),
+      });
+      const cookie = response.headers.get('set-cookie') ?? '';
+      const session = /session=([^;]+)/.exec(cookie)?.[1];
+      if (!session) throw new Error(`log in failed for ${login.email}`);
+
+      return session;
+    },
+    async stop() {
+      await paypal.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export interface GraphQLResponse {
+  // biome-ignore lint/suspicious/noExplicitAny: test helpers read arbitrary result shapes
+  data?: any;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function graphqlCaller(
+  yoga: TestApp['yoga'],
+  session?: string | null,
+  token?: string,
+) {
+  return async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (session) headers.cookie = `session=${session}`;
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+
+    return (await response.json()) as GraphQLResponse;
+  };
+}
+
+/** Approves a PayPal token at the sandbox as the demo buyer; answers the return parameters. */
+export async function approveAtPayPal(app: TestApp, redirectUrl: string) {
+  const token = new URL(redirectUrl).searchParams.get('token') ?? '';
+  const response = await fetch(`${app.paypal.url}/sim/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  const { returnUrl } = (await response.json()) as { returnUrl: string };
+  const params = new URL(returnUrl).searchParams;
+
+  return { token: params.get('token') ?? '', payerId: params.get('PayerID') ?? '' };
+}
+
+export async function failNextAtPayPal(app: TestApp, method: string, code: string) {
+  await fetch(`${app.paypal.url}/sim/fail-next`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ method, code }),
+  });
+}
+
+export async function paypalTransactions(app: TestApp) {
+  const response = await fetch(`${app.paypal.url}/sim/transactions`);
+
+  return ((await response.json()) as { transactions: { id: string; amount: number; invoiceId: string }[] })
+    .transactions;
+}
