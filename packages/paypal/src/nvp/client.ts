@@ -59,8 +59,9 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** The page the buyer is sent to; `useraction=commit` makes PayPal's button read "Pay Now". */
 export function expressCheckoutRedirectUrl(checkoutBase: string, token: string): string {
   const base = checkoutBase.replace(/\/+$/, '');
+  const query = new URLSearchParams({ cmd: '_express-checkout', token, useraction: 'commit' });
 
-  return `${base}/cgi-bin/webscr?cmd=_express-checkout&token=${encodeURIComponent(token)}&useraction=commit`;
+  return `${base}/cgi-bin/webscr?${query}`;
 }
 
 export type NvpTransportErrorKind = 'timeout' | 'network' | 'http' | 'invalidResponse';

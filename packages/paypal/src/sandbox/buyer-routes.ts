@@ -8,22 +8,30 @@ import { type CheckoutPageState, checkoutPage } from './pages.ts';
 import type { Checkout, Payer, SandboxBuyer } from './state.ts';
 
 const PROBLEM_PAGES = {
-  unknown: [
-    404,
-    'このお支払いは見つかりません / Payment not found',
-    'リンクが正しくないか、すでに無効です。ショップに戻って、もう一度お試しください。 / The link is wrong or no longer valid. Please return to the shop and try again.',
-  ],
-  expired: [
-    410,
-    'セッションの有効期限が切れました / Session expired',
-    'お支払いの有効期限が切れました。ショップに戻って、もう一度お支払い手続きを行ってください。 / This payment session has expired. Please return to the shop and start again.',
-  ],
-  completed: [
-    409,
-    'お支払いは完了しています / Payment already complete',
-    'このお支払いはすでに完了しています。 / This payment has already been completed.',
-  ],
+  unknown: {
+    status: 404,
+    title: 'このお支払いは見つかりません / Payment not found',
+    ja: 'リンクが正しくないか、すでに無効です。ショップに戻って、もう一度お試しください。',
+    en: 'The link is wrong or no longer valid. Please return to the shop and try again.',
+  },
+  expired: {
+    status: 410,
+    title: 'セッションの有効期限が切れました / Session expired',
+    ja: 'お支払いの有効期限が切れました。ショップに戻って、もう一度お支払い手続きを行ってください。',
+    en: 'This payment session has expired. Please return to the shop and start again.',
+  },
+  completed: {
+    status: 409,
+    title: 'お支払いは完了しています / Payment already complete',
+    ja: 'このお支払いはすでに完了しています。',
+    en: 'This payment has already been completed.',
+  },
 } as const;
+
+function sendProblem(res: ServerResponse, problem: keyof typeof PROBLEM_PAGES): void {
+  const { status, title, ja, en } = PROBLEM_PAGES[problem];
+  sendHtml(res, status, errorPage(title, `${ja} / ${en}`));
+}
 
 export function payerFromBuyer(buyer: SandboxBuyer): Payer {
   return {
@@ -45,8 +53,7 @@ function openCheckout(
 ): Checkout | undefined {
   const problem = checkoutProblem(ctx, token);
   if (problem !== undefined) {
-    const [status, title, message] = PROBLEM_PAGES[problem];
-    sendHtml(res, status, errorPage(title, message));
+    sendProblem(res, problem);
 
     return undefined;
   }
@@ -71,8 +78,7 @@ export function handleWebscrGet(ctx: SandboxContext, url: URL, res: ServerRespon
   if (cmd === '_express-checkout-cancel') {
     const checkout = ctx.state.checkouts.get(token);
     if (checkout === undefined) {
-      const [status, title, message] = PROBLEM_PAGES.unknown;
-      sendHtml(res, status, errorPage(title, message));
+      sendProblem(res, 'unknown');
 
       return;
     }

@@ -53,6 +53,9 @@ ${body}
 export function errorPage(title: string, message: string): string {
   return page(
     title,
-    html`<section role="alert"><h1 id="error-title">${title}</h1><p id="error-message">${message}</p></section>`,
+    html`<section role="alert">
+<h1 id="error-title">${title}</h1>
+<p id="error-message">${message}</p>
+</section>`,
   );
 }

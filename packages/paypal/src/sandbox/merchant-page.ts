@@ -15,7 +15,8 @@ function row(txn: Transaction) {
   const form = refundable
     ? html`<form method="post" action="/sim/merchant">
 <input type="hidden" name="transactionId" value="${txn.id}">
-<input name="amount" inputmode="numeric" aria-label="返金額 / Refund amount" placeholder="${remaining}">
+<input name="amount" inputmode="numeric" aria-label="返金額 / Refund amount"
+ placeholder="${remaining}">
 <button type="submit" class="secondary" id="refund-${txn.id}">返金 / Refund</button>
 </form>`
     : '';
@@ -24,7 +25,8 @@ function row(txn: Transaction) {
 <td>${new Date(txn.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
 <td><code>${txn.id}</code><br><span class="muted">${txn.invoiceId ?? ''}</span></td>
 <td>${txn.payer.email ?? txn.payer.payerId}</td>
-<td class="num">${money(txn.amount)}<br><span class="muted">-${money(refundedAmount(txn))}</span></td>
+<td class="num">${money(txn.amount)}<br>
+<span class="muted">-${money(refundedAmount(txn))}</span></td>
 <td>${txn.status}</td>
 <td>${form}</td>
 </tr>`;
@@ -40,7 +42,10 @@ function merchantPage(ctx: SandboxContext, message?: string): string {
 ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
 <p class="muted">返金額を空欄にすると残額を全額返金します / Leave the amount empty to refund what remains.</p>
 <table id="transactions">
-<thead><tr><th>日時 / Time (UTC)</th><th>取引ID / ID</th><th>購入者 / Buyer</th><th class="num">金額 / Amount</th><th>状態 / Status</th><th></th></tr></thead>
+<thead><tr>
+<th>日時 / Time (UTC)</th><th>取引ID / ID</th><th>購入者 / Buyer</th>
+<th class="num">金額 / Amount</th><th>状態 / Status</th><th></th>
+</tr></thead>
 <tbody>${transactions.map(row)}</tbody>
 </table>
 </section>`,

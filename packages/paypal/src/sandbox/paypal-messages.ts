@@ -1,7 +1,7 @@
 const INVALID_ARGUMENT =
   'Transaction refused because of an invalid argument. See additional error messages for details.';
 
-/** PayPal's short and long messages for the codes the sandbox answers, as the NVP API sends them. */
+/** PayPal's short and long messages for the codes the sandbox answers, as NVP sends them. */
 const MESSAGES: Record<string, readonly [short: string, long: string]> = {
   '10001': ['Internal Error', 'Internal Error'],
   '10002': ['Security error', 'Security header is not valid'],
