@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLogins, startTestApp } from './harness.ts';
+import type { TestApp } from './harness.ts';
+import { postgresServerUrl } from './test-database.ts';
+
+const kinds = ['pglite', ...(postgresServerUrl() ? ['postgresql' as const] : [])] as const;
+
+const createToken = /* GraphQL */ `
+  mutation ($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      __typename
+      ... on CreateApiTokenPayload { token apiToken { id name scopes revokedAt } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+const updateSettings = /* GraphQL */ `
+  mutation ($input: UpdatePaymentSettingsInput!) {
+    updatePaymentSettings(input: $input) {
+      __typename
+      ... on UpdatePaymentSettingsPayload {
+        settings {
+          methods { method enabled enabledForNewMembers description }
+          paypal { environment apiUsername apiPasswordHint apiSignatureHint }
+        }
+      }
+      ... on ValidationError { code field }
+    }
+  }
+`;
+
+const updateMember = /* GraphQL */ `
+  mutation ($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      __typename
+      ... on UpdateMemberPayload { member { companyName allowedPaymentMethods } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+describe.each(kinds)('merchant and third-party access on %s', (kind) => {
+  let app: TestApp;
+  let staff: ReturnType<TestApp['graphql']>;
+
+  beforeAll(async () => {
+    app = await startTestApp(kind);
+    staff = app.graphql(await app.logIn(demoLogins.staff));
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('answers a wrong password with a typed error and no cookie', async () => {
+    const response = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { logIn(input: { email: "buyer@example.com", password: "nope" }) { __typename ... on Error { code } } }',
+      }),
+    });
+
+    expect(await response.json()).toEqual({
+      data: { logIn: { __typename: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' } },
+    });
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('sets the session as an HttpOnly, SameSite cookie and ends it on log out', async () => {
+    const response = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { logIn(input: { email: "BUYER@example.com ", password: "buyer-demo" }) { __typename } }',
+      }),
+    });
+    const cookie = response.headers.get('set-cookie') ?? '';
+
+    expect(cookie).toMatch(/^session=[a-z2-7]{32}; HttpOnly; SameSite=Lax; Path=\/; Expires=/);
+    const session = /session=([^;]+)/.exec(cookie)?.[1] ?? '';
+    const buyer = app.graphql(session);
+    expect((await buyer('{ viewer { email role } }')).data.viewer).toEqual({
+      email: 'buyer@example.com',
+      role: 'MEMBER',
+    });
+    expect((await buyer('mutation { logOut }')).data.logOut).toBe(true);
+    expect((await buyer('{ viewer { email } }')).data.viewer).toBeNull();
+  });
+
+  it('keeps members out of the merchant’s queries', async () => {
+    const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
+    const result = await buyer('{ members(first: 5) { edges { node { email } } } paymentSettings { paypal { apiUsername } } }');
+
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await app.graphql()('{ orders(first: 1) { edges { node { number } } } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stores PayPal secrets encrypted and never returns them', async () => {
+    const result = await staff(updateSettings, {
+      input: {
+        method: 'PAYPAL',
+        enabled: true,
+        enabledForNewMembers: true,
+        description: 'PayPalでお支払い',
+        paypal: {
+          environment: 'LOCAL',
+          apiUsername: 'merchant_api1.wholesale.example',
+          apiPassword: 'LOCALSANDBOX2026',
+          apiSignature: 'AFcWxV21C7fd0v3bYYYRCpSSRl31A-local-sandbox-signature',
+        },
+      },
+    });
+    const settings = result.data.updatePaymentSettings.settings;
+
+    expect(settings.paypal).toEqual({
+      environment: 'LOCAL',
+      apiUsername: 'merchant_api1.wholesale.example',
+      apiPasswordHint: '••••2026',
+      apiSignatureHint: '••••ture',
+    });
+    expect(JSON.stringify(result)).not.toContain('LOCALSANDBOX2026');
+    const stored = await app.db.payPalAccount.findUniqueOrThrow({ where: { id: 1 } });
+    expect(stored.apiPasswordEncrypted).not.toContain('LOCALSANDBOX2026');
+    expect(stored.apiSignatureEncrypted).not.toContain('local-sandbox-signature');
+
+    // An empty secret keeps the stored one.
+    await staff(updateSettings, {
+      input: {
+        method: 'PAYPAL',
+        enabled: true,
+        enabledForNewMembers: true,
+        description: '説明を変更',
+        paypal: { environment: 'LOCAL', apiUsername: 'merchant_api1.wholesale.example', apiPassword: '', apiSignature: null },
+      },
+    });
+    const kept = await app.db.payPalAccount.findUniqueOrThrow({ where: { id: 1 } });
+    expect(kept.apiPasswordEncrypted).toBe(stored.apiPasswordEncrypted);
+    expect(kept.apiSignatureEncrypted).toBe(stored.apiSignatureEncrypted);
+  });
+
+  it('lets the merchant allow only methods enabled in the settings, and keeps hidden ones', async () => {
+    const members = (await staff('{ members(first: 10, filter: { search: "さとう" }) { totalCount edges { node { id companyName allowedPaymentMethods } } } }')).data.members;
+    expect(members.totalCount).toBe(1);
+    const member = members.edges[0].node;
+
+    const refused = await staff(updateMember, {
+      input: { id: member.id, allowedPaymentMethods: ['PAYPAL', 'INVOICE'] },
+    });
+    expect(refused.data.updateMember).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+
+    const saved = await staff(updateMember, {
+      input: { id: member.id, allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'] },
+    });
+    expect(saved.data.updateMember.member).toEqual({
+      companyName: '有限会社さとう物産',
+      allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'],
+    });
+    const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
+    expect((await buyer('{ checkoutPaymentMethods { method } }')).data.checkoutPaymentMethods).toEqual([
+      { method: 'PAYPAL' },
+      { method: 'BANK_TRANSFER' },
+    ]);
+  });
+
+  it('gives third parties scoped tokens that are shown once, stored hashed and revocable', async () => {
+    const created = (await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })).data
+      .createApiToken;
+    expect(created.token).toMatch(/^wst_[a-z2-7]{32}$/);
+    expect(created.apiToken).toMatchObject({ name: 'Accounting', scopes: ['ORDERS_READ'], revokedAt: null });
+    const stored = await app.db.apiToken.findFirstOrThrow({ where: { name: 'Accounting' } });
+    expect(stored.tokenHash).not.toContain(created.token);
+
+    const integration = app.graphql(null, created.token);
+    expect((await integration('{ orders(first: 5) { totalCount } }')).data.orders.totalCount).toBe(
+      await app.db.order.count(),
+    );
+    const members = await integration('{ members(first: 5) { totalCount } }');
+    expect(members.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const write = await integration('mutation { createApiToken(input: { name: "x", scopes: [ORDERS_READ] }) { __typename } }');
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await staff('mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: created.apiToken.id });
+    const response = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },
+      body: JSON.stringify({ query: '{ orders(first: 1) { totalCount } }' }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('masks unexpected errors', async () => {
+    const result = await staff('{ order(id: "not-a-global-id") { number } }');
+
+    expect(result.errors?.[0]?.message).not.toMatch(/prisma|select|sql/i);
+  });
+});
