@@ -42,7 +42,7 @@ const server = createServer((request, response) => {
   yoga(request, response);
 });
 
-const port = Number(process.env.API_PORT ?? process.env.PORT ?? 4000);
+const port = Number(process.env.API_PORT ?? 4000);
 const host = process.env.API_HOST ?? '127.0.0.1';
 server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/graphql`));
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogins, startTestApp } from './harness.ts';
 import type { TestApp } from './harness.ts';
-import { postgresServerUrl } from './test-database.ts';
-
-const kinds = ['pglite', ...(postgresServerUrl() ? ['postgresql' as const] : [])] as const;
+import { databaseKinds } from './test-database.ts';
 
 const createToken = /* GraphQL */ `
   mutation ($input: CreateApiTokenInput!) {
@@ -40,7 +38,7 @@ const updateMember = /* GraphQL */ `
   }
 `;
 
-describe.each(kinds)('merchant and third-party access on %s', (kind) => {
+describe.each(databaseKinds())('merchant and third-party access on %s', (kind) => {
   let app: TestApp;
   let staff: ReturnType<TestApp['graphql']>;
 

@@ -14,11 +14,9 @@ import {
   productsQuery,
   startCheckoutMutation,
 } from './documents.ts';
-import { postgresServerUrl } from './test-database.ts';
+import { databaseKinds } from './test-database.ts';
 
-const kinds = ['pglite', ...(postgresServerUrl() ? ['postgresql' as const] : [])] as const;
-
-describe.each(kinds)('checkout on %s', (kind) => {
+describe.each(databaseKinds())('checkout on %s', (kind) => {
   let app: TestApp;
   let buyer: Awaited<ReturnType<TestApp['graphql']>> extends never ? never : ReturnType<TestApp['graphql']>;
   let products: { id: string; sku: string; price: { amount: number }; taxRate: number; stock: number }[];

@@ -9,6 +9,19 @@ export function postgresServerUrl(): string | undefined {
 }
 
 /**
+ * The databases the API tests run on: always PGlite, and PostgreSQL when a server is given.
+ * The full test run sets REQUIRE_POSTGRES so that a missing server fails instead of skipping.
+ */
+export function databaseKinds(): DatabaseKind[] {
+  if (postgresServerUrl()) return ['pglite', 'postgresql'];
+  if (process.env.REQUIRE_POSTGRES) {
+    throw new Error('REQUIRE_POSTGRES is set but neither TEST_DATABASE_URL nor DATABASE_URL is.');
+  }
+
+  return ['pglite'];
+}
+
+/**
  * A database of its own for one test file: an in-memory PGlite, or a fresh database on the
  * PostgreSQL server, dropped afterwards.
  */
