@@ -1,30 +1,39 @@
-/**
- * Forward-only cursor pagination (`first`/`after`) with a way back: the cursors of the pages
- * already seen travel in the query string as repeated `back` parameters.
- */
-export function pageCursor(url: URL): string | null {
-  return url.searchParams.get('after') || null;
+type PageInfo = {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor?: string | null;
+  endCursor?: string | null;
+};
+
+/** Connection arguments from `?after=` (forwards) or `?before=` (backwards). */
+export function pageArgs(url: URL, size: number) {
+  const before = url.searchParams.get('before');
+  if (before) return { first: null, after: null, last: size, before };
+
+  return { first: size, after: url.searchParams.get('after'), last: null, before: null };
 }
 
-export function nextPageHref(url: URL, endCursor: string): string {
+function withCursor(url: URL, name: 'after' | 'before', cursor: string): string {
   const params = new URLSearchParams(url.search);
-  params.append('back', pageCursor(url) ?? '');
-  params.set('after', endCursor);
+  params.delete('after');
+  params.delete('before');
+  params.set(name, cursor);
 
   return `${url.pathname}?${params}`;
 }
 
-export function previousPageHref(url: URL): string | null {
-  const back = url.searchParams.getAll('back');
-  if (back.length === 0) return null;
+/**
+ * Links to the neighbouring pages. Relay servers need not report a page on the side the
+ * client did not page towards, so a cursor in the URL counts as proof that one exists.
+ */
+export function pageLinks(url: URL, pageInfo: PageInfo) {
+  const forwards = !url.searchParams.has('before');
+  const hasNext = forwards ? pageInfo.hasNextPage : true;
+  const hasPrevious = forwards ? url.searchParams.has('after') : pageInfo.hasPreviousPage;
 
-  const params = new URLSearchParams(url.search);
-  const previous = back.pop() ?? '';
-  params.delete('back');
-  for (const cursor of back) params.append('back', cursor);
-  if (previous) params.set('after', previous);
-  else params.delete('after');
-  const query = params.toString();
-
-  return query ? `${url.pathname}?${query}` : url.pathname;
+  return {
+    next: hasNext && pageInfo.endCursor ? withCursor(url, 'after', pageInfo.endCursor) : null,
+    previous:
+      hasPrevious && pageInfo.startCursor ? withCursor(url, 'before', pageInfo.startCursor) : null,
+  };
 }

@@ -61,22 +61,3 @@ export async function mutate<Data, Variables extends AnyVariables>(
 
   return unwrap(outcome, event);
 }
-
-/**
- * For queries whose GraphQL errors the page can explain itself (a cart holding a product that
- * is no longer sold): those come back as `failed` instead of an error page.
- */
-export async function queryOrFailure<Data, Variables extends AnyVariables>(
-  event: RequestEvent,
-  document: DocumentInput<Data, Variables>,
-  variables: Variables,
-): Promise<{ data: Data; failed: false } | { data: null; failed: true }> {
-  const outcome = await createClient(event).query(document, variables).toPromise();
-  const code = outcome.error?.graphQLErrors[0]?.extensions?.code;
-  if (outcome.error?.networkError || code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-    unwrap(outcome, event);
-  }
-  if (outcome.error || !outcome.data) return { data: null, failed: true };
-
-  return { data: outcome.data, failed: false };
-}

@@ -30,7 +30,11 @@ export const QuoteFields = graphql(`
 export const CheckoutQuoteQuery = graphql(
   `
   query CheckoutQuote($lines: [CheckoutLineInput!]!) {
-    checkoutQuote(lines: $lines) { ...QuoteFields }
+    checkoutQuote(lines: $lines) {
+      __typename
+      ... on CheckoutQuote { ...QuoteFields }
+      ... on ValidationError { code message }
+    }
   }
 `,
   [QuoteFields],

@@ -1,18 +1,22 @@
 import { fail } from '@sveltejs/kit';
 import { cartLines, isProductId, parseQuantity, removeFromCart, setQuantity } from '$lib/cart';
-import { queryOrFailure } from '$lib/graphql/client';
+import { query } from '$lib/graphql/client';
 import { CheckoutQuoteQuery } from '$lib/graphql/quote';
+import { errorText } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { clearCart, readCart, writeCart } from '$lib/server/cart-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
-  if (lines.length === 0) return { quote: null, quoteFailed: false };
+  if (lines.length === 0) return { quote: null, quoteFailed: null };
 
-  const { data, failed } = await queryOrFailure(event, CheckoutQuoteQuery, { lines });
+  const { checkoutQuote: quote } = await query(event, CheckoutQuoteQuery, { lines });
+  if (quote.__typename !== 'CheckoutQuote') {
+    return { quote: null, quoteFailed: errorText(quote) };
+  }
 
-  return { quote: data?.checkoutQuote ?? null, quoteFailed: failed };
+  return { quote, quoteFailed: null };
 };
 
 export const actions: Actions = {

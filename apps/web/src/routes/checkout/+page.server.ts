@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cartLines } from '$lib/cart';
-import { mutate, query, queryOrFailure } from '$lib/graphql/client';
+import { mutate, query } from '$lib/graphql/client';
 import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
 import { QuoteFields } from '$lib/graphql/quote';
 import { errorText, productName } from '$lib/labels';
@@ -12,7 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 const Checkout = graphql(
   `
   query Checkout($lines: [CheckoutLineInput!]!) {
-    checkoutQuote(lines: $lines) { ...QuoteFields }
+    checkoutQuote(lines: $lines) {
+      __typename
+      ... on CheckoutQuote { ...QuoteFields }
+    }
     checkoutPaymentMethods { method description }
   }
 `,
@@ -50,10 +53,10 @@ export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
   if (lines.length === 0) redirect(303, '/cart');
 
-  const { data, failed } = await queryOrFailure(event, Checkout, { lines });
-  if (failed) redirect(303, '/cart');
+  const { checkoutQuote: quote, checkoutPaymentMethods } = await query(event, Checkout, { lines });
+  if (quote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
 
-  return { quote: data.checkoutQuote, paymentMethods: data.checkoutPaymentMethods };
+  return { quote, paymentMethods: checkoutPaymentMethods };
 };
 
 export const actions: Actions = {

@@ -1,13 +1,13 @@
 import { query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
-import { pageCursor } from '$lib/pagination';
+import { pageArgs } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
 
 const MyOrders = graphql(`
-  query MyOrders($first: Int!, $after: String) {
-    orders(first: $first, after: $after) {
+  query MyOrders($first: Int, $after: String, $last: Int, $before: String) {
+    orders(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
         node {
           id
@@ -24,7 +24,7 @@ const MyOrders = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { orders } = await query(event, MyOrders, { first: 20, after: pageCursor(event.url) });
+  const { orders } = await query(event, MyOrders, pageArgs(event.url, 20));
 
   return { orders };
 };

@@ -3,17 +3,17 @@ import { addToCart, isProductId, parseQuantity } from '$lib/cart';
 import { query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { productName } from '$lib/labels';
-import { pageCursor } from '$lib/pagination';
+import { pageArgs } from '$lib/pagination';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { readCart, writeCart } from '$lib/server/cart-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 const Products = graphql(`
-  query Products($first: Int!, $after: String) {
-    products(first: $first, after: $after) {
+  query Products($first: Int, $after: String, $last: Int, $before: String) {
+    products(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
         node {
           id
@@ -37,10 +37,7 @@ const Product = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { products } = await query(event, Products, {
-    first: 50,
-    after: pageCursor(event.url),
-  });
+  const { products } = await query(event, Products, pageArgs(event.url, 50));
 
   return { products };
 };

@@ -1,0 +1,89 @@
+import { fail } from '@sveltejs/kit';
+import { mutate, query } from '$lib/graphql/client';
+import { graphql, type PaymentMethod, type PayPalEnvironment } from '$lib/graphql/graphql';
+import { errorText, paymentMethodLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const SettingsFields = graphql(`
+  fragment SettingsFields on PaymentSettings {
+    methods { method enabled enabledForNewMembers description }
+    paypal { environment apiUsername apiPasswordHint apiSignatureHint }
+  }
+`);
+
+const PaymentSettings = graphql(
+  `
+  query PaymentSettings {
+    paymentSettings { ...SettingsFields }
+  }
+`,
+  [SettingsFields],
+);
+
+const UpdatePaymentSettings = graphql(
+  `
+  mutation UpdatePaymentSettings($input: UpdatePaymentSettingsInput!) {
+    updatePaymentSettings(input: $input) {
+      __typename
+      ... on UpdatePaymentSettingsPayload { settings { ...SettingsFields } }
+      ... on Error { code message }
+    }
+  }
+`,
+  [SettingsFields],
+);
+
+const methods: PaymentMethod[] = ['PAYPAL', 'BANK_TRANSFER', 'CASH_ON_DELIVERY', 'INVOICE'];
+const environments: PayPalEnvironment[] = ['LOCAL', 'SANDBOX', 'LIVE'];
+
+function text(form: FormData, name: string): string {
+  return form.get(name)?.toString().trim() ?? '';
+}
+
+/** A secret left empty keeps the stored one, so it is sent as null rather than as ''. */
+function secret(form: FormData, name: string): string | null {
+  return text(form, name) || null;
+}
+
+function paypalAccount(form: FormData) {
+  const environment = text(form, 'environment') as PayPalEnvironment;
+  if (!environments.includes(environment)) return null;
+
+  return {
+    environment,
+    apiUsername: text(form, 'apiUsername'),
+    apiPassword: secret(form, 'apiPassword'),
+    apiSignature: secret(form, 'apiSignature'),
+  };
+}
+
+export const load: PageServerLoad = async (event) => {
+  const { paymentSettings } = await query(event, PaymentSettings, {});
+
+  return { settings: paymentSettings, environments };
+};
+
+export const actions: Actions = {
+  update: async (event) => {
+    const form = await event.request.formData();
+    const method = text(form, 'method') as PaymentMethod;
+    if (!methods.includes(method)) return fail(400, { method: null, error: m.error_VALIDATION() });
+
+    const paypal = method === 'PAYPAL' ? paypalAccount(form) : null;
+    const { updatePaymentSettings: result } = await mutate(event, UpdatePaymentSettings, {
+      input: {
+        method,
+        enabled: form.get('enabled') === 'true',
+        enabledForNewMembers: form.get('enabledForNewMembers') === 'on',
+        description: text(form, 'description'),
+        paypal,
+      },
+    });
+    if (result.__typename !== 'UpdatePaymentSettingsPayload') {
+      return fail(400, { method, error: errorText(result) });
+    }
+
+    return { method, saved: m.settings_saved({ method: paymentMethodLabel(method) }) };
+  },
+};
