@@ -5,8 +5,8 @@ import { connectPayPal } from '@wholesale/schema/payments/paypal-account';
 import { schema } from '@wholesale/schema/schema';
 import type { Services } from '@wholesale/schema/services';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
-import { createYoga, maskError } from 'graphql-yoga';
 import type { Plugin } from 'graphql-yoga';
+import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createRequestContext } from './request-context.ts';
 

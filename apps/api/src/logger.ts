@@ -1,5 +1,5 @@
-import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { pino } from 'pino';
 
 /** The one logger. Credentials, cookies and tokens are redacted wherever they appear. */
 export function createLogger(env = process.env): Logger {

@@ -6,9 +6,9 @@ import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
 import { createMailTransport } from '@wholesale/schema/email/transport';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { createApp } from './app.ts';
-import { loadSecretKey } from './secret-key.ts';
 import { seedDemoData } from './demo-data.ts';
 import { createLogger } from './logger.ts';
+import { loadSecretKey } from './secret-key.ts';
 
 const log = createLogger();
 const options = databaseOptionsFromEnv();
@@ -18,7 +18,10 @@ log.info({ database: database.kind, location: database.location }, 'database rea
 const dataRoot = dirname(options.dataDir ?? defaultDataDir);
 const config = configFromEnv(await loadSecretKey(join(dataRoot, 'secret.key')));
 
-if (process.env.DEMO_DATA !== '0' && (await seedDemoData(database.prisma, new SecretBox(config.secretKey)))) {
+if (
+  process.env.DEMO_DATA !== '0' &&
+  (await seedDemoData(database.prisma, new SecretBox(config.secretKey)))
+) {
   log.info('demo data created');
 }
 

@@ -1,11 +1,11 @@
 import type { PrismaClient } from '@wholesale/db/client';
-import type { ApiTokenIdentity, Context } from '@wholesale/schema/context';
-import { hashSecret } from '@wholesale/schema/auth/tokens';
 import {
   sessionCookie,
   sessionCookieName,
   validateSessionToken,
 } from '@wholesale/schema/auth/sessions';
+import { hashSecret } from '@wholesale/schema/auth/tokens';
+import type { ApiTokenIdentity, Context } from '@wholesale/schema/context';
 import type { Services } from '@wholesale/schema/services';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLCaller, TestApp } from './harness.ts';
 import { demoLogins, startTestApp } from './harness.ts';
-import type { TestApp } from './harness.ts';
 import { databaseKinds } from './test-database.ts';
 
 const createToken = /* GraphQL */ `
@@ -40,7 +40,7 @@ const updateMember = /* GraphQL */ `
 
 describe.each(databaseKinds())('merchant and third-party access on %s', (kind) => {
   let app: TestApp;
-  let staff: ReturnType<TestApp['graphql']>;
+  let staff: GraphQLCaller;
 
   beforeAll(async () => {
     app = await startTestApp(kind);
@@ -56,7 +56,8 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { logIn(input: { email: "buyer@example.com", password: "nope" }) { __typename ... on Error { code } } }',
+        query:
+          'mutation { logIn(input: { email: "buyer@example.com", password: "nope" }) { __typename ... on Error { code } } }',
       }),
     });
 
@@ -71,7 +72,8 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { logIn(input: { email: "BUYER@example.com ", password: "buyer-demo" }) { __typename } }',
+        query:
+          'mutation { logIn(input: { email: "BUYER@example.com ", password: "buyer-demo" }) { __typename } }',
       }),
     });
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -89,7 +91,9 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
 
   it('keeps members out of the merchant’s queries', async () => {
     const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
-    const result = await buyer('{ members(first: 5) { edges { node { email } } } paymentSettings { paypal { apiUsername } } }');
+    const result = await buyer(
+      '{ members(first: 5) { edges { node { email } } } paymentSettings { paypal { apiUsername } } }',
+    );
 
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -132,7 +136,12 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
         enabled: true,
         enabledForNewMembers: true,
         description: '説明を変更',
-        paypal: { environment: 'LOCAL', apiUsername: 'merchant_api1.wholesale.example', apiPassword: '', apiSignature: null },
+        paypal: {
+          environment: 'LOCAL',
+          apiUsername: 'merchant_api1.wholesale.example',
+          apiPassword: '',
+          apiSignature: null,
+        },
       },
     });
     const kept = await app.db.payPalAccount.findUniqueOrThrow({ where: { id: 1 } });
@@ -141,14 +150,21 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
   });
 
   it('lets the merchant allow only methods enabled in the settings, and keeps hidden ones', async () => {
-    const members = (await staff('{ members(first: 10, filter: { search: "さとう" }) { totalCount edges { node { id companyName allowedPaymentMethods } } } }')).data.members;
+    const members = (
+      await staff(
+        '{ members(first: 10, filter: { search: "さとう" }) { totalCount edges { node { id companyName allowedPaymentMethods } } } }',
+      )
+    ).data.members;
     expect(members.totalCount).toBe(1);
     const member = members.edges[0].node;
 
     const refused = await staff(updateMember, {
       input: { id: member.id, allowedPaymentMethods: ['PAYPAL', 'INVOICE'] },
     });
-    expect(refused.data.updateMember).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+    expect(refused.data.updateMember).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+    });
 
     const saved = await staff(updateMember, {
       input: { id: member.id, allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'] },
@@ -158,17 +174,21 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
       allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'],
     });
     const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
-    expect((await buyer('{ checkoutPaymentMethods { method } }')).data.checkoutPaymentMethods).toEqual([
-      { method: 'PAYPAL' },
-      { method: 'BANK_TRANSFER' },
-    ]);
+    expect(
+      (await buyer('{ checkoutPaymentMethods { method } }')).data.checkoutPaymentMethods,
+    ).toEqual([{ method: 'PAYPAL' }, { method: 'BANK_TRANSFER' }]);
   });
 
   it('gives third parties scoped tokens that are shown once, stored hashed and revocable', async () => {
-    const created = (await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })).data
-      .createApiToken;
+    const created = (
+      await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })
+    ).data.createApiToken;
     expect(created.token).toMatch(/^wst_[a-z2-7]{32}$/);
-    expect(created.apiToken).toMatchObject({ name: 'Accounting', scopes: ['ORDERS_READ'], revokedAt: null });
+    expect(created.apiToken).toMatchObject({
+      name: 'Accounting',
+      scopes: ['ORDERS_READ'],
+      revokedAt: null,
+    });
     const stored = await app.db.apiToken.findFirstOrThrow({ where: { name: 'Accounting' } });
     expect(stored.tokenHash).not.toContain(created.token);
 
@@ -178,10 +198,14 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     );
     const members = await integration('{ members(first: 5) { totalCount } }');
     expect(members.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const write = await integration('mutation { createApiToken(input: { name: "x", scopes: [ORDERS_READ] }) { __typename } }');
+    const write = await integration(
+      'mutation { createApiToken(input: { name: "x", scopes: [ORDERS_READ] }) { __typename } }',
+    );
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    await staff('mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: created.apiToken.id });
+    await staff('mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', {
+      id: created.apiToken.id,
+    });
     const response = await app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${created.token}` },

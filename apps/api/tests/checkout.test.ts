@@ -1,30 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  approveAtPayPal,
-  demoLogins,
-  failNextAtPayPal,
-  paypalTransactions,
-  startTestApp,
-} from './harness.ts';
-import type { TestApp } from './harness.ts';
-import {
   cancelReturnMutation,
   completeReturnMutation,
   orderByNumberQuery,
   productsQuery,
   startCheckoutMutation,
 } from './documents.ts';
+import type { TestApp } from './harness.ts';
+import {
+  approveAtPayPal,
+  demoLogins,
+  failNextAtPayPal,
+  paypalTransactions,
+  startTestApp,
+} from './harness.ts';
 import { databaseKinds } from './test-database.ts';
 
 describe.each(databaseKinds())('checkout on %s', (kind) => {
   let app: TestApp;
-  let buyer: Awaited<ReturnType<TestApp['graphql']>> extends never ? never : ReturnType<TestApp['graphql']>;
-  let products: { id: string; sku: string; price: { amount: number }; taxRate: number; stock: number }[];
+  let buyer: Awaited<ReturnType<TestApp['graphql']>> extends never
+    ? never
+    : ReturnType<TestApp['graphql']>;
+  let products: {
+    id: string;
+    sku: string;
+    price: { amount: number };
+    taxRate: number;
+    stock: number;
+  }[];
 
   beforeAll(async () => {
     app = await startTestApp(kind);
     buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
-    products = (await buyer(productsQuery)).data.products.edges.map((edge: { node: unknown }) => edge.node);
+    products = (await buyer(productsQuery)).data.products.edges.map(
+      (edge: { node: unknown }) => edge.node,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -69,12 +79,15 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
       total: { amount: 5940 + 4536 + 956 },
     });
     expect(started.redirectUrl).toMatch(
-      new RegExp(`^${app.paypal.url}/cgi-bin/webscr\\?cmd=_express-checkout&token=EC-[A-Z0-9]{17}&useraction=commit$`),
+      new RegExp(
+        `^${app.paypal.url}/cgi-bin/webscr\\?cmd=_express-checkout&token=EC-[A-Z0-9]{17}&useraction=commit$`,
+      ),
     );
     expect(await stockOf('TW-1001')).toBe(stockBefore - 3);
 
     const returned = await approveAtPayPal(app, started.redirectUrl);
-    const completed = (await buyer(completeReturnMutation, { input: returned })).data.completePayPalReturn;
+    const completed = (await buyer(completeReturnMutation, { input: returned })).data
+      .completePayPalReturn;
 
     expect(completed.__typename).toBe('CompletePayPalReturnPayload');
     expect(completed.order).toMatchObject({
@@ -82,7 +95,11 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
       status: 'NEW',
       paymentStatus: 'PAID',
       total: { amount: 11432 },
-      paypal: { token: returned.token, payerId: returned.payerId, payerEmail: 'paypal-buyer@example.com' },
+      paypal: {
+        token: returned.token,
+        payerId: returned.payerId,
+        payerEmail: 'paypal-buyer@example.com',
+      },
     });
     const transactions = (await paypalTransactions(app)).filter(
       (transaction) => transaction.invoiceId === started.order.number,
@@ -92,7 +109,8 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     expect(completed.order.paypal.transactionId).toBe(transactions[0]?.id);
 
     // A reloaded return page: same answer, no second payment, no second email.
-    const again = (await buyer(completeReturnMutation, { input: returned })).data.completePayPalReturn;
+    const again = (await buyer(completeReturnMutation, { input: returned })).data
+      .completePayPalReturn;
     expect(again.order).toMatchObject({ status: 'NEW', paymentStatus: 'PAID' });
     await app.deliverEmails();
     const emails = app.sent.filter((email) => email.subject.includes(started.order.number));
@@ -100,7 +118,9 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     expect(emails[0]?.to).toBe('buyer@example.com');
     expect(emails[0]?.text).toContain('¥11,432');
     expect(
-      (await paypalTransactions(app)).filter((transaction) => transaction.invoiceId === started.order.number),
+      (await paypalTransactions(app)).filter(
+        (transaction) => transaction.invoiceId === started.order.number,
+      ),
     ).toHaveLength(1);
   });
 
@@ -113,8 +133,22 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const order = (await buyer(orderByNumberQuery, { number: started.order.number })).data.order;
 
     expect(order.lines).toEqual([
-      { productName: '静岡 煎茶 100g', sku: 'FD-3001', unitPrice: { amount: 1080 }, quantity: 2, taxRate: 8, amount: { amount: 2160 } },
-      { productName: '竹製 箸 10膳', sku: 'TW-1003', unitPrice: { amount: 880 }, quantity: 1, taxRate: 10, amount: { amount: 880 } },
+      {
+        productName: '静岡 煎茶 100g',
+        sku: 'FD-3001',
+        unitPrice: { amount: 1080 },
+        quantity: 2,
+        taxRate: 8,
+        amount: { amount: 2160 },
+      },
+      {
+        productName: '竹製 箸 10膳',
+        sku: 'TW-1003',
+        unitPrice: { amount: 880 },
+        quantity: 1,
+        taxRate: 10,
+        amount: { amount: 880 },
+      },
     ]);
     expect(order.taxBreakdown).toEqual([
       { rate: 10, taxableAmount: { amount: 880 }, tax: { amount: 88 } },
@@ -127,7 +161,8 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
   it('leaves an order 送信未完 with no email when the buyer cancels at PayPal', async () => {
     const started = await startPayPal([{ sku: 'PK-2002', quantity: 1 }]);
     const token = new URL(started.redirectUrl).searchParams.get('token');
-    const cancelled = (await buyer(cancelReturnMutation, { input: { token } })).data.cancelPayPalReturn;
+    const cancelled = (await buyer(cancelReturnMutation, { input: { token } })).data
+      .cancelPayPalReturn;
 
     expect(cancelled.order).toEqual({
       number: started.order.number,
@@ -149,12 +184,19 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
 
   it('takes a bank transfer order as 新規注文 and unpaid, with the email', async () => {
     const result = await buyer(startCheckoutMutation, {
-      input: { lines: [{ productId: product('FD-3002').id, quantity: 2 }], paymentMethod: 'BANK_TRANSFER' },
+      input: {
+        lines: [{ productId: product('FD-3002').id, quantity: 2 }],
+        paymentMethod: 'BANK_TRANSFER',
+      },
     });
     const { order, redirectUrl } = result.data.startCheckout;
 
     expect(redirectUrl).toBeNull();
-    expect(order).toMatchObject({ status: 'NEW', paymentStatus: 'UNPAID', total: { amount: 4320 + 345 } });
+    expect(order).toMatchObject({
+      status: 'NEW',
+      paymentStatus: 'UNPAID',
+      total: { amount: 4320 + 345 },
+    });
     await app.deliverEmails();
     expect(app.sent.filter((email) => email.subject.includes(order.number))).toHaveLength(1);
   });
@@ -163,7 +205,10 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const transfer = app.graphql(await app.logIn(demoLogins.transferMember));
     const ordersBefore = await app.db.order.count();
     const result = await transfer(startCheckoutMutation, {
-      input: { lines: [{ productId: product('TW-1002').id, quantity: 1 }], paymentMethod: 'PAYPAL' },
+      input: {
+        lines: [{ productId: product('TW-1002').id, quantity: 1 }],
+        paymentMethod: 'PAYPAL',
+      },
     });
 
     expect(result.data.startCheckout).toMatchObject({
@@ -172,15 +217,19 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
       method: 'PAYPAL',
     });
     expect(await app.db.order.count()).toBe(ordersBefore);
-    expect((await transfer('{ checkoutPaymentMethods { method } }')).data.checkoutPaymentMethods).toEqual([
-      { method: 'BANK_TRANSFER' },
-    ]);
+    expect(
+      (await transfer('{ checkoutPaymentMethods { method } }')).data.checkoutPaymentMethods,
+    ).toEqual([{ method: 'BANK_TRANSFER' }]);
   });
 
   it('refuses more than the stock and leaves the stock as it was', async () => {
     const result = await startPayPal([{ sku: 'FD-3007', quantity: 4 }]);
 
-    expect(result).toMatchObject({ __typename: 'InsufficientStockError', available: 3, productId: product('FD-3007').id });
+    expect(result).toMatchObject({
+      __typename: 'InsufficientStockError',
+      available: 3,
+      productId: product('FD-3007').id,
+    });
     expect(await stockOf('FD-3007')).toBe(3);
   });
 
@@ -190,7 +239,12 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const stockBefore = await stockOf('TW-1002');
     const result = await startPayPal([{ sku: 'TW-1002', quantity: 2 }]);
 
-    expect(result).toMatchObject({ __typename: 'PayPalError', code: 'PAYPAL_ERROR', paypalCode: '10002', retryUrl: null });
+    expect(result).toMatchObject({
+      __typename: 'PayPalError',
+      code: 'PAYPAL_ERROR',
+      paypalCode: '10002',
+      retryUrl: null,
+    });
     expect(result.buyerMessageJa).toContain('PayPal');
     expect(await app.db.order.count()).toBe(ordersBefore);
     expect(await stockOf('TW-1002')).toBe(stockBefore);
@@ -200,14 +254,16 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const started = await startPayPal([{ sku: 'TW-1003', quantity: 1 }]);
     const returned = await approveAtPayPal(app, started.redirectUrl);
     await failNextAtPayPal(app, 'DoExpressCheckoutPayment', '10486');
-    const declined = (await buyer(completeReturnMutation, { input: returned })).data.completePayPalReturn;
+    const declined = (await buyer(completeReturnMutation, { input: returned })).data
+      .completePayPalReturn;
 
     expect(declined).toMatchObject({ __typename: 'PayPalError', paypalCode: '10486' });
     expect(declined.retryUrl).toBe(started.redirectUrl);
     const order = (await buyer(orderByNumberQuery, { number: started.order.number })).data.order;
     expect(order).toMatchObject({ status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' });
 
-    const retried = (await buyer(completeReturnMutation, { input: returned })).data.completePayPalReturn;
+    const retried = (await buyer(completeReturnMutation, { input: returned })).data
+      .completePayPalReturn;
     expect(retried.order).toMatchObject({ status: 'NEW', paymentStatus: 'PAID' });
   });
 
@@ -216,10 +272,14 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const returned = await approveAtPayPal(app, started.redirectUrl);
     const other = app.graphql(await app.logIn(demoLogins.transferMember));
 
-    const completed = (await other(completeReturnMutation, { input: returned })).data.completePayPalReturn;
+    const completed = (await other(completeReturnMutation, { input: returned })).data
+      .completePayPalReturn;
     expect(completed).toMatchObject({ __typename: 'OrderNotFoundError', code: 'ORDER_NOT_FOUND' });
-    expect((await other(orderByNumberQuery, { number: started.order.number })).data.order).toBeNull();
-    const ids = (await other('{ orders(first: 50) { edges { node { number } } } }')).data.orders.edges;
+    expect(
+      (await other(orderByNumberQuery, { number: started.order.number })).data.order,
+    ).toBeNull();
+    const ids = (await other('{ orders(first: 50) { edges { node { number } } } }')).data.orders
+      .edges;
     expect(ids.map((edge: { node: { number: string } }) => edge.node.number)).not.toContain(
       started.order.number,
     );

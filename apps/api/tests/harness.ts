@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openMigratedDatabase } from '@wholesale/db/client';
-import { DEMO_BUYER, DEMO_CREDENTIALS } from '@wholesale/paypal/sandbox-demo';
 import { createSandbox } from '@wholesale/paypal/sandbox';
+import { DEMO_BUYER, DEMO_CREDENTIALS } from '@wholesale/paypal/sandbox-demo';
 import type { AppConfig } from '@wholesale/schema/config';
 import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
@@ -9,8 +9,8 @@ import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { demoLogins, seedDemoData } from '../src/demo-data.ts';
-import { createTestDatabase } from './test-database.ts';
 import type { DatabaseKind } from './test-database.ts';
+import { createTestDatabase } from './test-database.ts';
 
 export { demoLogins };
 
@@ -47,7 +47,8 @@ export async function startTestApp(kind: DatabaseKind) {
     sent,
     /** Runs the outbox once, as the dispatcher would. */
     deliverEmails: () => dispatchDueEmails(database.prisma, mailTransport, log),
-    graphql: (session?: string | null, token?: string) => graphqlCaller(yoga, session, token),
+    graphql: (session?: string | null, token?: string): GraphQLCaller =>
+      graphqlCaller(yoga, session, token),
     async logIn(login: { email: string; password: string }) {
       const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',
@@ -79,12 +80,17 @@ export interface GraphQLResponse {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+export type GraphQLCaller = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<GraphQLResponse>;
+
 function graphqlCaller(
-  yoga: TestApp['yoga'],
+  yoga: ReturnType<typeof createApp>['yoga'],
   session?: string | null,
   token?: string,
-) {
-  return async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> => {
+): GraphQLCaller {
+  return async (query, variables) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (session) headers.cookie = `session=${session}`;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -123,6 +129,7 @@ export async function failNextAtPayPal(app: TestApp, method: string, code: strin
 export async function paypalTransactions(app: TestApp) {
   const response = await fetch(`${app.paypal.url}/sim/transactions`);
 
-  return ((await response.json()) as { transactions: { id: string; amount: number; invoiceId: string }[] })
-    .transactions;
+  return (
+    (await response.json()) as { transactions: { id: string; amount: number; invoiceId: string }[] }
+  ).transactions;
 }

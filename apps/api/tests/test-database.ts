@@ -29,7 +29,8 @@ export async function createTestDatabase(kind: DatabaseKind) {
   if (kind === 'pglite') return { options: { dataDir: 'memory://' }, drop: async () => {} };
 
   const serverUrl = postgresServerUrl();
-  if (!serverUrl) throw new Error('Set TEST_DATABASE_URL or DATABASE_URL for the PostgreSQL tests.');
+  if (!serverUrl)
+    throw new Error('Set TEST_DATABASE_URL or DATABASE_URL for the PostgreSQL tests.');
 
   const name = `wholesale_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

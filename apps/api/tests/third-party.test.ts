@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrdersUpdatedSince } from '../../../examples/list-orders.ts';
-import { productsQuery, startCheckoutMutation, completeReturnMutation } from './documents.ts';
-import { approveAtPayPal, demoLogins, startTestApp } from './harness.ts';
+import { completeReturnMutation, productsQuery, startCheckoutMutation } from './documents.ts';
 import type { TestApp } from './harness.ts';
+import { approveAtPayPal, demoLogins, startTestApp } from './harness.ts';
 
 describe('a third party with an API token', () => {
   let app: TestApp;
@@ -26,26 +26,41 @@ describe('a third party with an API token', () => {
   it('lists, over HTTP with graphql-request, the orders just placed with their lines and totals', async () => {
     const since = new Date();
     const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
-    const products = (await buyer(productsQuery)).data.products.edges.map((edge: { node: { id: string; sku: string } }) => edge.node);
-    const id = (sku: string) => products.find((product: { sku: string }) => product.sku === sku)?.id;
+    const products = (await buyer(productsQuery)).data.products.edges.map(
+      (edge: { node: { id: string; sku: string } }) => edge.node,
+    );
+    const id = (sku: string) =>
+      products.find((product: { sku: string }) => product.sku === sku)?.id;
 
-    const paid = (await buyer(startCheckoutMutation, {
-      input: { lines: [{ productId: id('TW-1002'), quantity: 2 }], paymentMethod: 'PAYPAL' },
-    })).data.startCheckout;
+    const paid = (
+      await buyer(startCheckoutMutation, {
+        input: { lines: [{ productId: id('TW-1002'), quantity: 2 }], paymentMethod: 'PAYPAL' },
+      })
+    ).data.startCheckout;
     await buyer(completeReturnMutation, { input: await approveAtPayPal(app, paid.redirectUrl) });
-    const transfer = (await buyer(startCheckoutMutation, {
-      input: { lines: [{ productId: id('FD-3005'), quantity: 1 }], paymentMethod: 'BANK_TRANSFER' },
-    })).data.startCheckout;
+    const transfer = (
+      await buyer(startCheckoutMutation, {
+        input: {
+          lines: [{ productId: id('FD-3005'), quantity: 1 }],
+          paymentMethod: 'BANK_TRANSFER',
+        },
+      })
+    ).data.startCheckout;
     for (let i = 0; i < 55; i += 1) {
       await buyer(startCheckoutMutation, {
-        input: { lines: [{ productId: id('TW-1003'), quantity: 1 }], paymentMethod: 'BANK_TRANSFER' },
+        input: {
+          lines: [{ productId: id('TW-1003'), quantity: 1 }],
+          paymentMethod: 'BANK_TRANSFER',
+        },
       });
     }
 
     const staff = app.graphql(await app.logIn(demoLogins.staff));
-    const { token } = (await staff(
-      'mutation { createApiToken(input: { name: "ERP", scopes: [ORDERS_READ] }) { ... on CreateApiTokenPayload { token } } }',
-    )).data.createApiToken;
+    const { token } = (
+      await staff(
+        'mutation { createApiToken(input: { name: "ERP", scopes: [ORDERS_READ] }) { ... on CreateApiTokenPayload { token } } }',
+      )
+    ).data.createApiToken;
     const orders = await listOrdersUpdatedSince(apiUrl, token, since);
 
     expect(orders).toHaveLength(57);

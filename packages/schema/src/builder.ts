@@ -1,15 +1,15 @@
-import SchemaBuilder from '@pothos/core';
 import type { FieldMap } from '@pothos/core';
+import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { ApiScope } from '@wholesale/db/enums';
-import { getDatamodel } from '@wholesale/db/pothos-types';
 import type PrismaTypes from '@wholesale/db/pothos-types';
+import { getDatamodel } from '@wholesale/db/pothos-types';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
-import { DomainError } from './errors.ts';
+import type { DomainError } from './errors.ts';
 
 type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderShape>;
 

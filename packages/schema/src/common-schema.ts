@@ -46,7 +46,9 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
     ON_HOLD: { description: '保留' },
     SHIPPED: { description: '発送済み' },
     COMPLETED: { description: '完了' },
-    CANCELLED: { description: 'キャンセル: a marker in the shop; see the payment status for PayPal' },
+    CANCELLED: {
+      description: 'キャンセル: a marker in the shop; see the payment status for PayPal',
+    },
   },
 });
 

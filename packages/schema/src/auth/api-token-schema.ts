@@ -1,7 +1,7 @@
-import { requireStaff } from './access.ts';
 import { builder } from '../builder.ts';
 import { ApiScopeEnum } from '../common-schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { requireStaff } from './access.ts';
 import { generateSecret, hashSecret } from './tokens.ts';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
@@ -78,7 +78,8 @@ builder.mutationFields((t) => ({
       if (!name || name.length > 100) {
         throw new ValidationError('Give the token a name of 1 to 100 characters.', 'name');
       }
-      if (input.scopes.length === 0) throw new ValidationError('Choose at least one scope.', 'scopes');
+      if (input.scopes.length === 0)
+        throw new ValidationError('Choose at least one scope.', 'scopes');
 
       const token = `wst_${generateSecret()}`;
       const created = await context.db.apiToken.create({

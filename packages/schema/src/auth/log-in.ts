@@ -10,7 +10,10 @@ export async function logIn(
 ): Promise<ViewerIdentity> {
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password) {
-    throw new ValidationError('Enter your email address and password.', email ? 'password' : 'email');
+    throw new ValidationError(
+      'Enter your email address and password.',
+      email ? 'password' : 'email',
+    );
   }
   if (email.length > 254 || input.password.length > 256) {
     throw new ValidationError('The email address or password is too long.');

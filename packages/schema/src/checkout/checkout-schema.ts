@@ -11,11 +11,11 @@ import {
   PaymentMethodNotAllowedError,
   PayPalError,
 } from './errors.ts';
-import { availablePaymentMethods } from './payment-methods.ts';
 import type { AvailablePaymentMethod } from './payment-methods.ts';
+import { availablePaymentMethods } from './payment-methods.ts';
 import { cancelPayPalReturn, completePayPalReturn } from './paypal-return.ts';
-import { quoteLines } from './quote.ts';
 import type { Quote } from './quote.ts';
+import { quoteLines } from './quote.ts';
 import { startCheckout } from './start-checkout.ts';
 
 errorObject(PaymentMethodNotAllowedError, {
@@ -62,15 +62,13 @@ const CheckoutLineInput = builder.inputType('CheckoutLineInput', {
   }),
 });
 
-const CheckoutQuoteLine = builder
-  .objectRef<Quote['lines'][number]>('CheckoutQuoteLine')
-  .implement({
-    fields: (t) => ({
-      product: t.field({ type: Product, resolve: (line) => line.product }),
-      quantity: t.exposeInt('quantity'),
-      amount: t.field({ type: Money, resolve: (line) => yen(line.amount) }),
-    }),
-  });
+const CheckoutQuoteLine = builder.objectRef<Quote['lines'][number]>('CheckoutQuoteLine').implement({
+  fields: (t) => ({
+    product: t.field({ type: Product, resolve: (line) => line.product }),
+    quantity: t.exposeInt('quantity'),
+    amount: t.field({ type: Money, resolve: (line) => yen(line.amount) }),
+  }),
+});
 
 const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
   description: 'The exact totals an order of these lines would have now.',
@@ -102,7 +100,11 @@ builder.queryFields((t) => ({
   checkoutQuote: t.field({
     type: CheckoutQuote,
     description: 'Prices a cart exactly as an order of it would be priced (members).',
-    errors: { types: [ValidationError], directResult: true, union: { name: 'CheckoutQuoteResult' } },
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'CheckoutQuoteResult' },
+    },
     args: { lines: t.arg({ type: [CheckoutLineInput] }) },
     resolve: (_root, { lines }, context) => {
       requireMember(context);

@@ -19,7 +19,10 @@ export async function availablePaymentMethods(
   memberId: string,
 ): Promise<AvailablePaymentMethod[]> {
   const [member, settings] = await Promise.all([
-    db.member.findUniqueOrThrow({ where: { id: memberId }, select: { allowedPaymentMethods: true } }),
+    db.member.findUniqueOrThrow({
+      where: { id: memberId },
+      select: { allowedPaymentMethods: true },
+    }),
     db.paymentMethodSetting.findMany({ where: { enabled: true } }),
   ]);
   const allowed = new Set(member.allowedPaymentMethods);

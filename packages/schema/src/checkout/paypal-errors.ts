@@ -3,7 +3,10 @@ import type { NvpErrorItem } from '@wholesale/paypal/nvp';
 import { PayPalError } from './errors.ts';
 
 /** Turns PayPal's first error into the typed error buyers see. */
-export function payPalErrorFrom(errors: NvpErrorItem[], retryUrl: string | null = null): PayPalError {
+export function payPalErrorFrom(
+  errors: NvpErrorItem[],
+  retryUrl: string | null = null,
+): PayPalError {
   const code = errors[0]?.code ?? 'unknown';
   const description = describePayPalError(code);
 

@@ -1,12 +1,12 @@
 import type { Payment } from '@wholesale/db/prisma';
 import { describePayPalError } from '@wholesale/paypal/errors';
-import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal/nvp';
 import type { ExpressCheckoutDetails, NvpClient } from '@wholesale/paypal/nvp';
+import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal/nvp';
 import type { Context } from '../context.ts';
-import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
-import { OrderNotFoundError } from './errors.ts';
+import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
 import type { PayPalError } from './errors.ts';
+import { OrderNotFoundError } from './errors.ts';
 import { paymentRequestFor } from './order-payment.ts';
 import { payPalErrorFrom, payPalUnreachableError } from './paypal-errors.ts';
 import { settlePayPalPayment } from './settle.ts';
@@ -68,7 +68,9 @@ async function connect(context: Context): Promise<PayPalConnection> {
   } catch (error) {
     if (!(error instanceof PayPalNotConfiguredError)) throw error;
 
-    throw payPalErrorFrom([{ code: '10002', shortMessage: '', longMessage: '', severity: 'Error' }]);
+    throw payPalErrorFrom([
+      { code: '10002', shortMessage: '', longMessage: '', severity: 'Error' },
+    ]);
   }
 }
 
@@ -183,7 +185,10 @@ async function recordFailure(
   const first = errors[0];
   await context.db.payment.update({
     where: { id: payment.id },
-    data: { errorCode: first?.code ?? null, errorMessage: first?.longMessage.slice(0, 500) ?? null },
+    data: {
+      errorCode: first?.code ?? null,
+      errorMessage: first?.longMessage.slice(0, 500) ?? null,
+    },
   });
   context.log.warn({ paymentId: payment.id, code: first?.code }, 'PayPal payment failed');
 

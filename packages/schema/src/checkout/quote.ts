@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { Product } from '@wholesale/db/prisma';
 import { ValidationError } from '../errors.ts';
-import { computeTotals } from '../money/totals.ts';
 import type { Totals } from '../money/totals.ts';
+import { computeTotals } from '../money/totals.ts';
 
 export interface CartLine {
   productId: string;

@@ -4,14 +4,18 @@ import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
-import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
-import { InsufficientStockError, PaymentMethodNotAllowedError, PayPalError } from './errors.ts';
+import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
+import {
+  InsufficientStockError,
+  PaymentMethodNotAllowedError,
+  type PayPalError,
+} from './errors.ts';
 import { paymentRequestFor } from './order-payment.ts';
 import { availablePaymentMethods } from './payment-methods.ts';
 import { payPalErrorFrom, payPalUnreachableError } from './paypal-errors.ts';
-import { quoteLines } from './quote.ts';
 import type { CartLine } from './quote.ts';
+import { quoteLines } from './quote.ts';
 
 export interface StartCheckoutInput {
   memberId: string;
@@ -107,7 +111,9 @@ async function connectForCheckout(context: Context): Promise<PayPalConnection> {
     if (!(error instanceof PayPalNotConfiguredError)) throw error;
 
     context.log.error('PayPal checkout refused: the PayPal API credentials are not set');
-    throw payPalErrorFrom([{ code: '10002', shortMessage: '', longMessage: '', severity: 'Error' }]);
+    throw payPalErrorFrom([
+      { code: '10002', shortMessage: '', longMessage: '', severity: 'Error' },
+    ]);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { Logger } from 'pino';
-import { dispatchDueEmails } from './outbox.ts';
 import type { MailTransport } from './outbox.ts';
+import { dispatchDueEmails } from './outbox.ts';
 
 export interface MailDispatcher {
   /** Look at the outbox now rather than at the next tick. */

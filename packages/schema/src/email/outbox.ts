@@ -65,7 +65,12 @@ export async function dispatchDueEmails(
   return due.length;
 }
 
-async function sendOne(db: PrismaClient, transport: MailTransport, log: Logger, message: EmailMessage) {
+async function sendOne(
+  db: PrismaClient,
+  transport: MailTransport,
+  log: Logger,
+  message: EmailMessage,
+) {
   const attempts = message.attempts + 1;
   try {
     await transport.send({ to: message.to, subject: message.subject, text: message.text });

@@ -104,15 +104,17 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
   }),
 });
 
-const UpdateMemberPayload = builder.objectRef<{ memberId: string }>('UpdateMemberPayload').implement({
-  fields: (t) => ({
-    member: t.prismaField({
-      type: 'Member',
-      resolve: (query, payload, _args, context) =>
-        context.db.member.findUniqueOrThrow({ ...query, where: { id: payload.memberId } }),
+const UpdateMemberPayload = builder
+  .objectRef<{ memberId: string }>('UpdateMemberPayload')
+  .implement({
+    fields: (t) => ({
+      member: t.prismaField({
+        type: 'Member',
+        resolve: (query, payload, _args, context) =>
+          context.db.member.findUniqueOrThrow({ ...query, where: { id: payload.memberId } }),
+      }),
     }),
-  }),
-});
+  });
 
 builder.mutationField('updateMember', (t) =>
   t.field({

@@ -26,8 +26,11 @@ export async function updateMember(context: Context, changes: MemberChanges) {
   const member = await context.db.member.findUnique({ where: { id: changes.id } });
   if (!member) throw new NotFoundError('No member has this id.');
 
-  const data: { companyName?: string; contactName?: string; allowedPaymentMethods?: PaymentMethod[] } =
-    {};
+  const data: {
+    companyName?: string;
+    contactName?: string;
+    allowedPaymentMethods?: PaymentMethod[];
+  } = {};
   if (changes.companyName != null) {
     data.companyName = requiredText(changes.companyName, 'companyName', 'The company name');
   }

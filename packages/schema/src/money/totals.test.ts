@@ -36,7 +36,9 @@ describe('computeTotals', () => {
   });
 
   it('refuses fractional prices, zero quantities and unknown rates', () => {
-    expect(() => computeTotals([{ unitPrice: 10.5, quantity: 1, taxRate: 10 }])).toThrow(RangeError);
+    expect(() => computeTotals([{ unitPrice: 10.5, quantity: 1, taxRate: 10 }])).toThrow(
+      RangeError,
+    );
     expect(() => computeTotals([{ unitPrice: 10, quantity: 0, taxRate: 10 }])).toThrow(RangeError);
     expect(() => computeTotals([{ unitPrice: 10, quantity: 1, taxRate: 5 }])).toThrow(RangeError);
   });

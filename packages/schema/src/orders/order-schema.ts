@@ -26,15 +26,20 @@ interface PayPalDetailsShape {
   payerEmail: string | null;
 }
 
-const PayPalPaymentDetails = builder.objectRef<PayPalDetailsShape>('PayPalPaymentDetails').implement({
-  description: 'What PayPal knows the order by.',
-  fields: (t) => ({
-    token: t.exposeString('token', { nullable: true, description: 'The Express Checkout token.' }),
-    payerId: t.exposeString('payerId', { nullable: true }),
-    transactionId: t.exposeString('transactionId', { nullable: true }),
-    payerEmail: t.exposeString('payerEmail', { nullable: true }),
-  }),
-});
+const PayPalPaymentDetails = builder
+  .objectRef<PayPalDetailsShape>('PayPalPaymentDetails')
+  .implement({
+    description: 'What PayPal knows the order by.',
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        nullable: true,
+        description: 'The Express Checkout token.',
+      }),
+      payerId: t.exposeString('payerId', { nullable: true }),
+      transactionId: t.exposeString('transactionId', { nullable: true }),
+      payerEmail: t.exposeString('payerEmail', { nullable: true }),
+    }),
+  });
 
 export const OrderLine = builder.prismaObject('OrderLine', {
   description: 'A product on an order, as it was sold.',
@@ -187,7 +192,8 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, context) => {
       const scope = orderScope(context);
-      if (args.id) return context.db.order.findFirst({ ...query, where: { id: args.id.id, ...scope } });
+      if (args.id)
+        return context.db.order.findFirst({ ...query, where: { id: args.id.id, ...scope } });
 
       const number = Number(args.number);
       if (!Number.isSafeInteger(number)) return null;

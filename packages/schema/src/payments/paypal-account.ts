@@ -19,7 +19,8 @@ export class PayPalNotConfiguredError extends DomainError {
 }
 
 export function paypalEndpoints(environment: PayPalEnvironment, config: AppConfig) {
-  if (environment === 'LIVE') return { nvpUrl: PAYPAL_HOSTS.live.nvp, checkoutUrl: PAYPAL_HOSTS.live.checkout };
+  if (environment === 'LIVE')
+    return { nvpUrl: PAYPAL_HOSTS.live.nvp, checkoutUrl: PAYPAL_HOSTS.live.checkout };
   if (environment === 'SANDBOX') {
     return { nvpUrl: PAYPAL_HOSTS.sandbox.nvp, checkoutUrl: PAYPAL_HOSTS.sandbox.checkout };
   }

@@ -38,7 +38,8 @@ builder.queryFields((t) => ({
       type: 'Product',
       cursor: 'id',
       description: 'The catalogue, in the merchant’s order.',
-      totalCount: (_parent, _args, context) => context.db.product.count({ where: { active: true } }),
+      totalCount: (_parent, _args, context) =>
+        context.db.product.count({ where: { active: true } }),
       resolve: (query, _root, _args, context) => {
         requireCaller(context);
 

@@ -1,8 +1,8 @@
 import type { PaymentMethodSetting, PayPalAccount } from '@wholesale/db/prisma';
 import { requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
-import { PaymentMethodEnum, PayPalEnvironmentEnum } from '../common-schema.ts';
 import { paymentMethodOrder } from '../checkout/payment-methods.ts';
+import { PaymentMethodEnum, PayPalEnvironmentEnum } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { updatePaymentSettings } from './payment-settings.ts';
@@ -22,9 +22,9 @@ const PaymentMethodSettings = builder
   });
 
 const PayPalAccountRef = builder
-  .objectRef<Pick<PayPalAccount, 'environment' | 'apiUsername' | 'apiPasswordHint' | 'apiSignatureHint'>>(
-    'PayPalAccount',
-  )
+  .objectRef<
+    Pick<PayPalAccount, 'environment' | 'apiUsername' | 'apiPasswordHint' | 'apiSignatureHint'>
+  >('PayPalAccount')
   .implement({
     description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
     fields: (t) => ({
@@ -91,8 +91,14 @@ const PayPalAccountInput = builder.inputType('PayPalAccountInput', {
   fields: (t) => ({
     environment: t.field({ type: PayPalEnvironmentEnum }),
     apiUsername: t.string({ description: 'APIユーザー名.' }),
-    apiPassword: t.string({ required: false, description: 'パスワード; empty keeps the stored one.' }),
-    apiSignature: t.string({ required: false, description: 'API署名; empty keeps the stored one.' }),
+    apiPassword: t.string({
+      required: false,
+      description: 'パスワード; empty keeps the stored one.',
+    }),
+    apiSignature: t.string({
+      required: false,
+      description: 'API署名; empty keeps the stored one.',
+    }),
   }),
 });
 

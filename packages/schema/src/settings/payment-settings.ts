@@ -26,7 +26,10 @@ const maxDescription = 2000;
 export async function updatePaymentSettings(context: Context, change: PaymentSettingsChange) {
   const description = change.description.trim();
   if (description.length > maxDescription) {
-    throw new ValidationError(`The description is longer than ${maxDescription} characters.`, 'description');
+    throw new ValidationError(
+      `The description is longer than ${maxDescription} characters.`,
+      'description',
+    );
   }
   if (change.paypal && change.method !== 'PAYPAL') {
     throw new ValidationError('PayPal credentials belong to the PayPal block only.', 'paypal');
