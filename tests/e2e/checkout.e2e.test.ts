@@ -1,0 +1,139 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProduct } from './product.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('a buyer pays with PayPal through the storefront', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  async function logIn(page: Page, email: string, password: string) {
+    await page.goto(`${product.storefront}/login`);
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', password);
+    await Promise.all([
+      page.waitForURL(/\/(products|admin)/, { waitUntil: 'commit' }),
+      page.click('[data-testid="login-submit"]'),
+    ]);
+  }
+
+  async function addToCart(page: Page, sku: string, quantity: number) {
+    const row = page.locator(`[data-testid="product-row"][data-sku="${sku}"]`);
+    await row.locator('input[name="quantity"]').fill(String(quantity));
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes('/products?/add')),
+      row.locator('[data-testid="add-to-cart"]').click(),
+    ]);
+    await page.locator('[data-testid="cart-added"]').waitFor();
+  }
+
+  /** Orders as the PayPal member and stops on the local PayPal page. */
+  async function orderWithPayPal(page: Page) {
+    await logIn(page, 'buyer@example.com', 'buyer-demo');
+    await addToCart(page, 'TW-1001', 2);
+    await addToCart(page, 'FD-3001', 1);
+    await page.goto(`${product.storefront}/cart`);
+    expect(await page.locator('[data-testid="cart-line"]').count()).toBe(2);
+    await page.click('[data-testid="proceed-to-checkout"]');
+    // 1980 × 2 + 1080 = 5,040; tax 396 (10%) + 86 (8%); total 5,522.
+    await expect.poll(() => page.locator('[data-testid="total"]').innerText()).toContain('5,522');
+    await page.check('input[name="paymentMethod"][value="PAYPAL"]');
+    await Promise.all([
+      page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`),
+      page.click('[data-testid="confirm-order"]'),
+    ]);
+    expect(await page.content()).toContain('5,522');
+  }
+
+  async function statusInAdmin(page: Page, orderNumber: string) {
+    await logIn(page, 'admin@example.com', 'admin-demo');
+    await page.goto(`${product.storefront}/admin/orders`);
+    const row = page.locator(`[data-testid="order-row"][data-number="${orderNumber}"]`);
+
+    return (await row.locator('[data-testid="order-status"]').innerText()).trim();
+  }
+
+  it('pays at PayPal, comes back to a completed order, and the merchant sees 新規注文', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+
+    await page.fill('input[name="email"]', 'paypal-buyer@example.com');
+    await page.fill('input[name="password"]', 'paypal-demo');
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/checkout/paypal/return?**`),
+      page.click('#login-submit'),
+    ]);
+    await page.locator('[data-testid="paypal-completed"]').waitFor();
+    const orderNumber = (await page.locator('[data-testid="order-number"]').innerText()).trim();
+    expect(orderNumber).toMatch(/^\d{5}$/);
+    expect((await page.locator('[data-testid="order-status"]').innerText()).trim()).toBe(
+      '新規注文',
+    );
+
+    // A reload of the return page shows the same paid order and pays nothing twice.
+    await page.reload();
+    await page.locator('[data-testid="paypal-completed"]').waitFor();
+    const paid = (await (await fetch(`${product.paypal}/sim/transactions`)).json()) as {
+      transactions: { invoiceId: string; amount: number }[];
+    };
+    expect(paid.transactions.filter((t) => t.invoiceId === orderNumber)).toEqual([
+      expect.objectContaining({ amount: 5522 }),
+    ]);
+
+    const admin = await browser.newPage();
+    expect(await statusInAdmin(admin, orderNumber)).toBe('新規注文');
+    await admin.goto(`${product.storefront}/admin/emails`);
+    await expect
+      .poll(async () => {
+        await admin.reload();
+        return admin.locator('[data-testid="email-subject"]').allInnerTexts();
+      })
+      .toContainEqual(expect.stringContaining(orderNumber));
+    await page.close();
+    await admin.close();
+  });
+
+  it('cancels at PayPal, and the merchant sees 送信未完 with no email sent', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/checkout/paypal/cancel?**`),
+      page.click('#cancel-link'),
+    ]);
+    await page.locator('[data-testid="paypal-cancelled"]').waitFor();
+    const orderNumber = (await page.locator('[data-testid="order-number"]').innerText()).trim();
+    expect((await page.locator('[data-testid="order-status"]').innerText()).trim()).toBe(
+      '送信未完',
+    );
+
+    const admin = await browser.newPage();
+    expect(await statusInAdmin(admin, orderNumber)).toBe('送信未完');
+    await admin.goto(`${product.storefront}/admin/emails`);
+    const subjects = await admin.locator('[data-testid="email-subject"]').allInnerTexts();
+    expect(subjects.some((subject) => subject.includes(orderNumber))).toBe(false);
+    await page.close();
+    await admin.close();
+  });
+});
