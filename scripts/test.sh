@@ -16,6 +16,7 @@ npm run --silent migrate:check -w @wholesale/db
 
 step 'Types and lint'
 npx turbo run typecheck --output-logs=errors-only
+npx tsc -p tsconfig.json
 npx biome check .
 
 step 'Chromium for the browser test'

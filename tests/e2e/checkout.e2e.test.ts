@@ -57,7 +57,7 @@ describe('a buyer pays with PayPal through the storefront', () => {
     expect(await page.locator('[data-testid="cart-line"]').count()).toBe(2);
     await page.click('[data-testid="proceed-to-checkout"]');
     // 1980 × 2 + 1080 = 5,040; tax 396 (10%) + 86 (8%); total 5,522.
-    await expect.poll(() => page.locator('[data-testid="total"]').innerText()).toContain('5,522');
+    await expect.poll(() => page.locator('[data-testid="total"]').textContent()).toContain('5,522');
     await page.check('input[name="paymentMethod"][value="PAYPAL"]');
     await Promise.all([
       page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`),
@@ -71,7 +71,7 @@ describe('a buyer pays with PayPal through the storefront', () => {
     await page.goto(`${product.storefront}/admin/orders`);
     const row = page.locator(`[data-testid="order-row"][data-number="${orderNumber}"]`);
 
-    return (await row.locator('[data-testid="order-status"]').innerText()).trim();
+    return (await row.locator('[data-testid="order-status"]').textContent())?.trim();
   }
 
   it('pays at PayPal, comes back to a completed order, and the merchant sees 新規注文', async () => {
@@ -85,9 +85,10 @@ describe('a buyer pays with PayPal through the storefront', () => {
       page.click('#login-submit'),
     ]);
     await page.locator('[data-testid="paypal-completed"]').waitFor();
-    const orderNumber = (await page.locator('[data-testid="order-number"]').innerText()).trim();
+    const orderNumber =
+      (await page.locator('[data-testid="order-number"]').textContent())?.trim() ?? '';
     expect(orderNumber).toMatch(/^\d{5}$/);
-    expect((await page.locator('[data-testid="order-status"]').innerText()).trim()).toBe(
+    expect((await page.locator('[data-testid="order-status"]').textContent())?.trim()).toBe(
       '新規注文',
     );
 
@@ -107,7 +108,7 @@ describe('a buyer pays with PayPal through the storefront', () => {
     await expect
       .poll(async () => {
         await admin.reload();
-        return admin.locator('[data-testid="email-subject"]').allInnerTexts();
+        return admin.locator('[data-testid="email-subject"]').allTextContents();
       })
       .toContainEqual(expect.stringContaining(orderNumber));
     await page.close();
@@ -123,15 +124,16 @@ describe('a buyer pays with PayPal through the storefront', () => {
       page.click('#cancel-link'),
     ]);
     await page.locator('[data-testid="paypal-cancelled"]').waitFor();
-    const orderNumber = (await page.locator('[data-testid="order-number"]').innerText()).trim();
-    expect((await page.locator('[data-testid="order-status"]').innerText()).trim()).toBe(
+    const orderNumber =
+      (await page.locator('[data-testid="order-number"]').textContent())?.trim() ?? '';
+    expect((await page.locator('[data-testid="order-status"]').textContent())?.trim()).toBe(
       '送信未完',
     );
 
     const admin = await browser.newPage();
     expect(await statusInAdmin(admin, orderNumber)).toBe('送信未完');
     await admin.goto(`${product.storefront}/admin/emails`);
-    const subjects = await admin.locator('[data-testid="email-subject"]').allInnerTexts();
+    const subjects = await admin.locator('[data-testid="email-subject"]').allTextContents();
     expect(subjects.some((subject) => subject.includes(orderNumber))).toBe(false);
     await page.close();
     await admin.close();
