@@ -262,6 +262,13 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     const order = (await buyer(orderByNumberQuery, { number: started.order.number })).data.order;
     expect(order).toMatchObject({ status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' });
 
+    // The next DoExpressCheckoutPayment carries a new MSGSUBID, so PayPal cannot answer it
+    // with the refusal it gave the first one.
+    const payment = await app.db.payment.findUniqueOrThrow({
+      where: { paypalToken: returned.token },
+    });
+    expect(payment).toMatchObject({ paypalAttempts: 1, errorCode: '10486' });
+
     const retried = (await buyer(completeReturnMutation, { input: returned })).data
       .completePayPalReturn;
     expect(retried.order).toMatchObject({ status: 'NEW', paymentStatus: 'PAID' });

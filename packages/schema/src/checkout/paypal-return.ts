@@ -33,7 +33,8 @@ type OwnPayment = Awaited<ReturnType<typeof findOwnPayment>>;
  * The buyer is back from PayPal having approved the payment: GetExpressCheckoutDetails, then
  * DoExpressCheckoutPayment, then the order becomes NEW and PAID. Safe to repeat: a settled
  * payment answers with its order, PayPal is asked before paying, and DoExpressCheckoutPayment
- * carries the payment's id as MSGSUBID so PayPal itself refuses to take the money twice.
+ * carries a MSGSUBID made of the payment's id and attempt, so PayPal itself refuses to take
+ * the money twice.
  */
 export async function completePayPalReturn(context: Context, input: PayPalReturn) {
   const payment = await findOwnPayment(context, input.memberId, input.token);
@@ -117,7 +118,10 @@ async function pay(
       token,
       payerId,
       payment: paymentRequestFor(payment.order),
-      msgSubId: payment.id,
+      // One key per attempt: a retry after an unknown outcome repeats it and PayPal answers
+      // the first result, while a new attempt after a refusal (another funding source) must
+      // not be answered with the old refusal.
+      msgSubId: `${payment.id}-${payment.paypalAttempts}`,
     });
   } catch (error) {
     if (!(error instanceof NvpTransportError)) throw error;
@@ -143,7 +147,7 @@ async function pay(
     }
     const retryUrl =
       category === 'fundingDeclined' ? expressCheckoutRedirectUrl(paypal.checkoutUrl, token) : null;
-    throw await recordFailure(context, payment, result.errors, retryUrl);
+    throw await recordFailure(context, payment, result.errors, retryUrl, true);
   }
 
   const paid = result.value;
@@ -181,6 +185,7 @@ async function recordFailure(
   payment: Payment,
   errors: { code: string; longMessage: string }[],
   retryUrl: string | null = null,
+  refusedPayment = false,
 ): Promise<PayPalError> {
   const first = errors[0];
   await context.db.payment.update({
@@ -188,6 +193,7 @@ async function recordFailure(
     data: {
       errorCode: first?.code ?? null,
       errorMessage: first?.longMessage.slice(0, 500) ?? null,
+      ...(refusedPayment ? { paypalAttempts: { increment: 1 } } : {}),
     },
   });
   context.log.warn({ paymentId: payment.id, code: first?.code }, 'PayPal payment failed');

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN     "paypalAttempts" INTEGER NOT NULL DEFAULT 0;
