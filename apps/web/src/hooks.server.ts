@@ -2,7 +2,18 @@ import { type Handle, redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { accessRedirect } from '$lib/access';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { isCrossSiteFormPost } from '$lib/server/csrf';
 import { loadViewer } from '$lib/server/viewer';
+
+const csrf: Handle = ({ event, resolve }) => {
+  if (isCrossSiteFormPost(event.request, event.url.origin)) {
+    return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+      status: 403,
+    });
+  }
+
+  return resolve(event);
+};
 
 const locale: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -31,4 +42,4 @@ const access: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(locale, access);
+export const handle = sequence(csrf, locale, access);

@@ -89,6 +89,11 @@ export function errorText(error: { code: string; message: string }, locale?: Loc
   return label ? label({}, { locale }) : error.message;
 }
 
+/** The API's hint may already carry its mask; the message adds one, so keep only what shows. */
+export function secretTail(hint: string): string {
+  return hint.replace(/^[•*]+/, '');
+}
+
 export function taxRateLabel(rate: number, locale?: Locale): string {
   return rate === 8 ? `${rate}%（${m.reduced_tax_rate({}, { locale })}）` : `${rate}%`;
 }

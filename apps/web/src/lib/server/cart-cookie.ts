@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { type Cart, parseCart } from '$lib/cart';
+import { cookieOptions } from '$lib/server/cookie-options';
 
 const name = 'cart';
 const thirtyDays = 60 * 60 * 24 * 30;
@@ -14,15 +15,9 @@ export function writeCart(event: RequestEvent, cart: Cart): void {
     return;
   }
 
-  event.cookies.set(name, JSON.stringify(cart), {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: event.url.protocol === 'https:',
-    maxAge: thirtyDays,
-  });
+  event.cookies.set(name, JSON.stringify(cart), { ...cookieOptions(event), maxAge: thirtyDays });
 }
 
 export function clearCart(event: RequestEvent): void {
-  event.cookies.delete(name, { path: '/', secure: event.url.protocol === 'https:' });
+  event.cookies.delete(name, cookieOptions(event));
 }

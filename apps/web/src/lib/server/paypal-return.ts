@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { cookieOptions } from '$lib/server/cookie-options';
 
 const name = 'paypal-return';
 
@@ -9,10 +10,8 @@ const name = 'paypal-return';
  */
 export function rememberSettledToken(event: RequestEvent, token: string, orderNumber: string) {
   event.cookies.set(name, JSON.stringify({ token, orderNumber }), {
+    ...cookieOptions(event),
     path: '/checkout/paypal',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: event.url.protocol === 'https:',
     maxAge: 60 * 60 * 24,
   });
 }

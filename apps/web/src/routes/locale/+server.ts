@@ -1,19 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/access';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { cookieOptions } from '$lib/server/cookie-options';
 import type { RequestHandler } from './$types';
 
 /** The language switch: a plain form post, so it works without JavaScript too. */
-export const POST: RequestHandler = async ({ request, cookies, url }) => {
-  const form = await request.formData();
+export const POST: RequestHandler = async (event) => {
+  const form = await event.request.formData();
   const locale = form.get('locale');
   if (typeof locale === 'string' && isLocale(locale)) {
     // Readable by the browser: Paraglide's client runtime picks the locale from this cookie.
-    cookies.set(cookieName, locale, {
-      path: '/',
+    event.cookies.set(cookieName, locale, {
+      ...cookieOptions(event),
       httpOnly: false,
-      sameSite: 'lax',
-      secure: url.protocol === 'https:',
       maxAge: cookieMaxAge,
     });
   }

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { mutate } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { clearCart } from '$lib/server/cart-cookie';
+import { cookieOptions } from '$lib/server/cookie-options';
 import type { Actions } from './$types';
 
 const LogOut = graphql(`
@@ -13,7 +14,7 @@ const LogOut = graphql(`
 export const actions: Actions = {
   default: async (event) => {
     await mutate(event, LogOut, {});
-    event.cookies.delete('session', { path: '/', secure: event.url.protocol === 'https:' });
+    event.cookies.delete('session', cookieOptions(event));
     clearCart(event);
 
     redirect(303, '/login');

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { accessRedirect, safeRedirectPath } from './access';
+
+describe('accessRedirect', () => {
+  it('sends anonymous visitors to the login page', () => {
+    expect(accessRedirect('/products', null)).toBe('/login');
+    expect(accessRedirect('/admin/orders', null)).toBe('/login');
+    expect(accessRedirect('/', null)).toBe('/login');
+  });
+
+  it('lets anyone reach the login, logout and language pages', () => {
+    expect(accessRedirect('/login', null)).toBeNull();
+    expect(accessRedirect('/logout', 'MEMBER')).toBeNull();
+    expect(accessRedirect('/locale', null)).toBeNull();
+  });
+
+  it('keeps members out of the admin and staff out of the shop', () => {
+    expect(accessRedirect('/admin/orders', 'MEMBER')).toBe('/products');
+    expect(accessRedirect('/admin', 'MEMBER')).toBe('/products');
+    expect(accessRedirect('/cart', 'STAFF')).toBe('/admin/orders');
+    expect(accessRedirect('/admin/orders', 'STAFF')).toBeNull();
+    expect(accessRedirect('/checkout/paypal/return', 'MEMBER')).toBeNull();
+  });
+
+  it('does not mistake a path that only starts like /admin for the admin', () => {
+    expect(accessRedirect('/administrator', 'MEMBER')).toBeNull();
+  });
+
+  it('sends each role from / to its start page', () => {
+    expect(accessRedirect('/', 'MEMBER')).toBe('/products');
+    expect(accessRedirect('/', 'STAFF')).toBe('/admin/orders');
+  });
+});
+
+describe('safeRedirectPath', () => {
+  it('accepts paths on this site', () => {
+    expect(safeRedirectPath('/orders?page=2')).toBe('/orders?page=2');
+  });
+
+  it('refuses anything that could lead to another site', () => {
+    for (const value of ['https://evil.example', '//evil.example', '/\\evil.example', '', null]) {
+      expect(safeRedirectPath(value)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pageArgs, pageLinks } from './pagination';
+
+const info = { hasNextPage: true, hasPreviousPage: false, startCursor: 's', endCursor: 'e' };
+
+describe('pageArgs', () => {
+  it('pages forwards by default and from an after cursor', () => {
+    expect(pageArgs(new URL('http://x/orders'), 20)).toEqual({
+      first: 20,
+      after: null,
+      last: null,
+      before: null,
+    });
+    expect(pageArgs(new URL('http://x/orders?after=c1'), 20)).toMatchObject({ after: 'c1' });
+  });
+
+  it('pages backwards from a before cursor', () => {
+    expect(pageArgs(new URL('http://x/orders?before=c1'), 20)).toEqual({
+      first: null,
+      after: null,
+      last: 20,
+      before: 'c1',
+    });
+  });
+});
+
+describe('pageLinks', () => {
+  it('offers only the next page on the first page', () => {
+    expect(pageLinks(new URL('http://x/admin/orders?status=NEW'), info)).toEqual({
+      next: '/admin/orders?status=NEW&after=e',
+      previous: null,
+    });
+  });
+
+  it('offers the way back once the visitor has paged forwards', () => {
+    const links = pageLinks(new URL('http://x/orders?after=c1'), { ...info, hasNextPage: false });
+
+    expect(links).toEqual({ next: null, previous: '/orders?before=s' });
+  });
+
+  it('offers the way forwards again after paging back', () => {
+    const links = pageLinks(new URL('http://x/orders?before=c2'), {
+      ...info,
+      hasNextPage: false,
+      hasPreviousPage: true,
+    });
+
+    expect(links).toEqual({ next: '/orders?after=e', previous: '/orders?before=s' });
+  });
+});
