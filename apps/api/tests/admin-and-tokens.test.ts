@@ -179,6 +179,43 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     ).toEqual([{ method: 'PAYPAL' }, { method: 'BANK_TRANSFER' }]);
   });
 
+  it('gives a new member the payment methods marked 新規会員, and lets it log in', async () => {
+    const created = await staff(
+      `mutation ($input: CreateMemberInput!) {
+        createMember(input: $input) {
+          __typename
+          ... on CreateMemberPayload { member { email companyName allowedPaymentMethods } }
+          ... on ValidationError { field }
+        }
+      }`,
+      {
+        input: {
+          email: ' New.Buyer@Example.com',
+          password: 'a-long-password',
+          companyName: '株式会社あたらし',
+          contactName: '新井 次郎',
+        },
+      },
+    );
+
+    // The demo settings mark PayPal and bank transfer 新規会員; COD and invoice are disabled.
+    expect(created.data.createMember.member).toEqual({
+      email: 'new.buyer@example.com',
+      companyName: '株式会社あたらし',
+      allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'],
+    });
+    const session = await app.logIn({
+      email: 'new.buyer@example.com',
+      password: 'a-long-password',
+    });
+    expect((await app.graphql(session)('{ viewer { role } }')).data.viewer.role).toBe('MEMBER');
+
+    const duplicate = await staff(
+      'mutation { createMember(input: { email: "new.buyer@example.com", password: "another-password", companyName: "x", contactName: "y" }) { __typename ... on ValidationError { field } } }',
+    );
+    expect(duplicate.data.createMember).toEqual({ __typename: 'ValidationError', field: 'email' });
+  });
+
   it('gives third parties scoped tokens that are shown once, stored hashed and revocable', async () => {
     const created = (
       await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })

@@ -8,6 +8,13 @@ export const paymentMethodOrder: PaymentMethod[] = [
   'INVOICE',
 ];
 
+/** Methods in the order the shop lists them, without repeats. */
+export function sortPaymentMethods(methods: Iterable<PaymentMethod>): PaymentMethod[] {
+  const present = new Set(methods);
+
+  return paymentMethodOrder.filter((method) => present.has(method));
+}
+
 export interface AvailablePaymentMethod {
   method: PaymentMethod;
   description: string;

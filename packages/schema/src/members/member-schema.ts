@@ -1,8 +1,10 @@
 import type { Prisma } from '@wholesale/db/prisma';
 import { memberScope, orderScope, requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
+import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import { PaymentMethodEnum } from '../common-schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { createMember } from './create-member.ts';
 import { updateMember } from './update-member.ts';
 
 export const Member = builder.prismaNode('Member', {
@@ -19,7 +21,7 @@ export const Member = builder.prismaNode('Member', {
     allowedPaymentMethods: t.field({
       type: [PaymentMethodEnum],
       description: 'Methods the merchant allows this member; checkout also needs them enabled.',
-      resolve: (member) => member.allowedPaymentMethods,
+      resolve: (member) => sortPaymentMethods(member.allowedPaymentMethods),
     }),
     orders: t.relatedConnection('orders', {
       cursor: 'id',
@@ -104,9 +106,9 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
   }),
 });
 
-const UpdateMemberPayload = builder
-  .objectRef<{ memberId: string }>('UpdateMemberPayload')
-  .implement({
+/** A mutation payload carrying the member it changed. */
+function memberPayload(name: string) {
+  return builder.objectRef<{ memberId: string }>(name).implement({
     fields: (t) => ({
       member: t.prismaField({
         type: 'Member',
@@ -115,6 +117,9 @@ const UpdateMemberPayload = builder
       }),
     }),
   });
+}
+
+const UpdateMemberPayload = memberPayload('UpdateMemberPayload');
 
 builder.mutationField('updateMember', (t) =>
   t.field({
@@ -129,6 +134,34 @@ builder.mutationField('updateMember', (t) =>
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       const member = await updateMember(context, { ...input, id: input.id.id });
+
+      return { memberId: member.id };
+    },
+  }),
+);
+
+const CreateMemberInput = builder.inputType('CreateMemberInput', {
+  fields: (t) => ({
+    email: t.string({ description: 'The login email address.' }),
+    password: t.string({ description: 'The first password, 10 characters or more.' }),
+    companyName: t.string(),
+    contactName: t.string(),
+  }),
+});
+
+const CreateMemberPayload = memberPayload('CreateMemberPayload');
+
+builder.mutationField('createMember', (t) =>
+  t.field({
+    type: CreateMemberPayload,
+    description:
+      'Registers a member (staff). It is allowed the payment methods marked 新規会員 in the settings.',
+    errors: { types: [ValidationError], directResult: true, union: { name: 'CreateMemberResult' } },
+    args: { input: t.arg({ type: CreateMemberInput }) },
+    resolve: async (_root, { input }, context) => {
+      requireStaff(context);
+      const member = await createMember(context, input);
+      if (!member) throw new Error('The member was not created.');
 
       return { memberId: member.id };
     },

@@ -1,20 +1,14 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
+import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { requiredText } from './member-fields.ts';
 
 export interface MemberChanges {
   id: string;
   companyName?: string | null;
   contactName?: string | null;
   allowedPaymentMethods?: PaymentMethod[] | null;
-}
-
-function requiredText(value: string, field: string, label: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw new ValidationError(`${label} must not be empty.`, field);
-  if (trimmed.length > 200) throw new ValidationError(`${label} is too long.`, field);
-
-  return trimmed;
 }
 
 /**
@@ -51,7 +45,7 @@ export async function updateMember(context: Context, changes: MemberChanges) {
       );
     }
     const kept = member.allowedPaymentMethods.filter((method) => !enabled.has(method));
-    data.allowedPaymentMethods = [...new Set([...changes.allowedPaymentMethods, ...kept])];
+    data.allowedPaymentMethods = sortPaymentMethods([...changes.allowedPaymentMethods, ...kept]);
   }
 
   const updated = await context.db.member.update({ where: { id: member.id }, data });
