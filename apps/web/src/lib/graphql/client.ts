@@ -61,3 +61,23 @@ export async function mutate<Data, Variables extends AnyVariables>(
 
   return unwrap(outcome, event);
 }
+
+/**
+ * Like `query`, but a GraphQL error comes back as `failure` for the page to explain, for reads
+ * whose input the browser supplied (the cart cookie can name a product that no longer exists).
+ * Auth and transport failures still take the usual way.
+ */
+export async function queryOrFailure<Data, Variables extends AnyVariables>(
+  event: RequestEvent,
+  document: DocumentInput<Data, Variables>,
+  variables: Variables,
+): Promise<{ data: Data; failure: null } | { data: null; failure: string }> {
+  const outcome = await createClient(event).query(document, variables).toPromise();
+  const failure = outcome.error?.graphQLErrors[0];
+  const code = failure?.extensions?.code;
+  if (!failure || code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+    return { data: unwrap(outcome, event), failure: null };
+  }
+
+  return { data: null, failure: failure.message };
+}

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { cartLines, isProductId, parseQuantity, removeFromCart, setQuantity } from '$lib/cart';
-import { query } from '$lib/graphql/client';
+import { queryOrFailure } from '$lib/graphql/client';
 import { CheckoutQuoteQuery } from '$lib/graphql/quote';
 import { errorText } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
@@ -11,10 +11,10 @@ export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
   if (lines.length === 0) return { quote: null, quoteFailed: null };
 
-  const { checkoutQuote: quote } = await query(event, CheckoutQuoteQuery, { lines });
-  if (quote.__typename !== 'CheckoutQuote') {
-    return { quote: null, quoteFailed: errorText(quote) };
-  }
+  const { data, failure } = await queryOrFailure(event, CheckoutQuoteQuery, { lines });
+  if (failure !== null) return { quote: null, quoteFailed: failure };
+  const quote = data.checkoutQuote;
+  if (quote.__typename !== 'CheckoutQuote') return { quote: null, quoteFailed: errorText(quote) };
 
   return { quote, quoteFailed: null };
 };

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cartLines } from '$lib/cart';
-import { mutate, query } from '$lib/graphql/client';
+import { mutate, query, queryOrFailure } from '$lib/graphql/client';
 import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
 import { QuoteFields } from '$lib/graphql/quote';
 import { errorText, productName } from '$lib/labels';
@@ -53,10 +53,11 @@ export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
   if (lines.length === 0) redirect(303, '/cart');
 
-  const { checkoutQuote: quote, checkoutPaymentMethods } = await query(event, Checkout, { lines });
-  if (quote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
+  // The cart page explains a cart that cannot be priced; this page only shows one that can.
+  const { data } = await queryOrFailure(event, Checkout, { lines });
+  if (data?.checkoutQuote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
 
-  return { quote, paymentMethods: checkoutPaymentMethods };
+  return { quote: data.checkoutQuote, paymentMethods: data.checkoutPaymentMethods };
 };
 
 export const actions: Actions = {
