@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { mutate, query } from '$lib/graphql/client';
+import { mutate, queryOrFailure } from '$lib/graphql/client';
 import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
 import { errorText } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const MemberFields = graphql(`
   fragment MemberFields on Member {
@@ -39,11 +39,16 @@ const UpdateMember = graphql(
   [MemberFields],
 );
 
+/** The member and the payment settings; a 404 for an id that names no member. */
+async function loadMember(event: RequestEvent) {
+  const { data } = await queryOrFailure(event, MemberWithSettings, { id: event.params.id });
+  if (!data?.member) error(404, m.error_NOT_FOUND());
+
+  return { member: data.member, paymentSettings: data.paymentSettings };
+}
+
 export const load: PageServerLoad = async (event) => {
-  const { member, paymentSettings } = await query(event, MemberWithSettings, {
-    id: event.params.id,
-  });
-  if (!member) error(404, m.error_NOT_FOUND());
+  const { member, paymentSettings } = await loadMember(event);
 
   const enabledMethods = paymentSettings.methods.filter((setting) => setting.enabled);
 
@@ -53,10 +58,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const { member, paymentSettings } = await query(event, MemberWithSettings, {
-      id: event.params.id,
-    });
-    if (!member) error(404, m.error_NOT_FOUND());
+    const { member, paymentSettings } = await loadMember(event);
 
     // Only enabled methods are shown as checkboxes; a permission for a method the merchant has
     // switched off stays as it was instead of being dropped by a form that never showed it.

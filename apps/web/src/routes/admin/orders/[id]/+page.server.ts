@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { query } from '$lib/graphql/client';
+import { queryOrFailure } from '$lib/graphql/client';
 import { OrderSummaryFields } from '$lib/graphql/fragments';
 import { graphql } from '$lib/graphql/graphql';
 import { m } from '$lib/paraglide/messages';
@@ -31,8 +31,9 @@ const AdminOrder = graphql(
 );
 
 export const load: PageServerLoad = async (event) => {
-  const { order } = await query(event, AdminOrder, { id: event.params.id });
-  if (!order) error(404, m.error_ORDER_NOT_FOUND());
+  // An id from the address bar that is not an order id is a page that does not exist.
+  const { data } = await queryOrFailure(event, AdminOrder, { id: event.params.id });
+  if (!data?.order) error(404, m.error_ORDER_NOT_FOUND());
 
-  return { order };
+  return { order: data.order };
 };
