@@ -17,6 +17,6 @@ const paraglide = process.env.VITEST
 export default defineConfig({
   plugins: [...paraglide, sveltekit()],
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'inlang/**/*.test.ts'],
   },
 });
