@@ -59,6 +59,13 @@ describe('errorText', () => {
     expect(errorText(error, 'ja')).toBe('メールアドレスまたはパスワードが正しくありません。');
   });
 
+  it('introduces the English message of a validation failure in Japanese', () => {
+    const error = { code: 'VALIDATION_FAILED', message: 'The password is too short.' };
+
+    expect(errorText(error, 'ja')).toBe('入力内容を確認してください：The password is too short.');
+    expect(errorText(error, 'en')).toBe('The password is too short.');
+  });
+
   it('falls back to the message of the API for other codes', () => {
     expect(errorText({ code: 'SOMETHING_NEW', message: 'Try later.' }, 'ja')).toBe('Try later.');
   });

@@ -82,11 +82,18 @@ export const apiScopeLabel = (value: ApiScope, locale?: Locale) => lookup(apiSco
 export const emailStatusLabel = (value: EmailStatus, locale?: Locale) =>
   lookup(emailStatus, value, locale);
 
-/** A typed error's text: ours when its code has a translation, else the API's message. */
+/**
+ * A typed error's text: ours when its code has a translation, else the API's message. The API
+ * words validation failures in English only, so in Japanese they get a Japanese lead-in.
+ */
 export function errorText(error: { code: string; message: string }, locale?: Locale): string {
   const label = errorCodes[error.code];
+  if (label) return label({}, { locale });
+  if (error.code === 'VALIDATION_FAILED') {
+    return m.error_validation_detail({ detail: error.message }, { locale });
+  }
 
-  return label ? label({}, { locale }) : error.message;
+  return error.message;
 }
 
 /** The API's hint may already carry its mask; the message adds one, so keep only what shows. */

@@ -52,7 +52,11 @@ export const load: PageServerLoad = async (event) => {
 
   const enabledMethods = paymentSettings.methods.filter((setting) => setting.enabled);
 
-  return { member, enabledMethods: enabledMethods.map((setting) => setting.method) };
+  return {
+    member,
+    enabledMethods: enabledMethods.map((setting) => setting.method),
+    created: event.url.searchParams.has('created'),
+  };
 };
 
 export const actions: Actions = {
