@@ -32,11 +32,13 @@ const PayPalAccountRef = builder
       apiUsername: t.exposeString('apiUsername'),
       apiPasswordHint: t.exposeString('apiPasswordHint', {
         nullable: true,
-        description: 'The last four characters of the stored API password, or null if unset.',
+        description:
+          'The stored API password masked but for its last four characters; null if unset.',
       }),
       apiSignatureHint: t.exposeString('apiSignatureHint', {
         nullable: true,
-        description: 'The last four characters of the stored API signature, or null if unset.',
+        description:
+          'The stored API signature masked but for its last four characters; null if unset.',
       }),
     }),
   });
