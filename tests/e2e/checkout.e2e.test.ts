@@ -56,14 +56,15 @@ describe('a buyer pays with PayPal through the storefront', () => {
     await page.goto(`${product.storefront}/cart`);
     expect(await page.locator('[data-testid="cart-line"]').count()).toBe(2);
     await page.click('[data-testid="proceed-to-checkout"]');
-    // 1980 × 2 + 1080 = 5,040; tax 396 (10%) + 86 (8%); total 5,522.
-    await expect.poll(() => page.locator('[data-testid="total"]').textContent()).toContain('5,522');
+    // 1,980 × 2 + 1,080 = 5,040, under ¥10,000, so ¥800 shipping; tax 10% of 4,760 = 476 and
+    // 8% of 1,080 = 86; total 6,402.
+    await expect.poll(() => page.locator('[data-testid="total"]').textContent()).toContain('6,402');
     await page.check('input[name="paymentMethod"][value="PAYPAL"]');
     await Promise.all([
       page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`),
       page.click('[data-testid="confirm-order"]'),
     ]);
-    expect(await page.content()).toContain('5,522');
+    expect(await page.content()).toContain('6,402');
   }
 
   async function statusInAdmin(page: Page, orderNumber: string) {
@@ -99,7 +100,7 @@ describe('a buyer pays with PayPal through the storefront', () => {
       transactions: { invoiceId: string; amount: number }[];
     };
     expect(paid.transactions.filter((t) => t.invoiceId === orderNumber)).toEqual([
-      expect.objectContaining({ amount: 5522 }),
+      expect.objectContaining({ amount: 6402 }),
     ]);
 
     const admin = await browser.newPage();

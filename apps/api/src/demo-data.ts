@@ -147,7 +147,8 @@ export const demoLogins = {
 
 /**
  * Fills an empty database with the demo shop: a merchant, two members, a catalogue with both
- * tax rates, and payment settings pointing at the local PayPal sandbox. Does nothing when
+ * tax rates, shipping of ¥800 (free from ¥10,000), and payment settings pointing at the local
+ * PayPal sandbox. Does nothing when
  * there are users already.
  */
 export async function seedDemoData(db: PrismaClient, secrets: SecretBox): Promise<boolean> {
@@ -208,6 +209,9 @@ export async function seedDemoData(db: PrismaClient, secrets: SecretBox): Promis
         enabledForNewMembers: forNew,
         description,
       })),
+    });
+    await tx.shopSettings.create({
+      data: { id: 1, taxRounding: 'FLOOR', shippingFee: 800, freeShippingFrom: 10000 },
     });
     await tx.payPalAccount.create({
       data: {

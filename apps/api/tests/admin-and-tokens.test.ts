@@ -216,6 +216,58 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     expect(duplicate.data.createMember).toEqual({ __typename: 'ValidationError', field: 'email' });
   });
 
+  it('applies the merchant’s shipping and rounding rules to the next quote', async () => {
+    const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
+    const products = (await buyer('{ products(first: 50) { edges { node { id sku } } } }')).data
+      .products.edges;
+    const matcha = products.find((edge: { node: { sku: string } }) => edge.node.sku === 'FD-3002');
+    const quote = async () =>
+      (
+        await buyer(
+          'query ($lines: [CheckoutLineInput!]!) { checkoutQuote(lines: $lines) { ... on CheckoutQuote { shipping { amount } tax { amount } total { amount } } } }',
+          { lines: [{ productId: matcha.node.id, quantity: 1 }] },
+        )
+      ).data.checkoutQuote;
+
+    // ¥2,160 at 8% with the demo's ¥800 shipping: 172.8 → 172, plus 80 on shipping.
+    expect(await quote()).toEqual({
+      shipping: { amount: 800 },
+      tax: { amount: 252 },
+      total: { amount: 3212 },
+    });
+
+    const saved = await staff(
+      'mutation { updateShopSettings(input: { taxRounding: CEIL, shippingFee: 500, freeShippingFrom: 2000, unpaidOrderExpiryHours: 48 }) { __typename ... on UpdateShopSettingsPayload { settings { taxRounding shippingFee { amount } freeShippingFrom { amount } unpaidOrderExpiryHours } } } }',
+    );
+    expect(saved.data.updateShopSettings.settings).toEqual({
+      taxRounding: 'CEIL',
+      shippingFee: { amount: 500 },
+      freeShippingFrom: { amount: 2000 },
+      unpaidOrderExpiryHours: 48,
+    });
+    expect(await quote()).toEqual({
+      shipping: { amount: 0 },
+      tax: { amount: 173 },
+      total: { amount: 2333 },
+    });
+
+    const refused = await staff(
+      'mutation { updateShopSettings(input: { taxRounding: FLOOR, shippingFee: -1, unpaidOrderExpiryHours: 72 }) { __typename ... on ValidationError { field } } }',
+    );
+    expect(refused.data.updateShopSettings).toEqual({
+      __typename: 'ValidationError',
+      field: 'shippingFee',
+    });
+    const byMember = await buyer(
+      'mutation { updateShopSettings(input: { taxRounding: FLOOR, shippingFee: 0, unpaidOrderExpiryHours: 72 }) { __typename } }',
+    );
+    expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await staff(
+      'mutation { updateShopSettings(input: { taxRounding: FLOOR, shippingFee: 800, freeShippingFrom: 10000, unpaidOrderExpiryHours: 72 }) { __typename } }',
+    );
+  });
+
   it('gives third parties scoped tokens that are shown once, stored hashed and revocable', async () => {
     const created = (
       await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })

@@ -124,7 +124,7 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     ).toHaveLength(1);
   });
 
-  it('keeps the exact lines, tax per rate and PayPal ids on the order', async () => {
+  it('keeps the exact lines, tax per rate, shipping and PayPal ids on the order', async () => {
     const started = await startPayPal([
       { sku: 'FD-3001', quantity: 2 },
       { sku: 'TW-1003', quantity: 1 },
@@ -150,11 +150,17 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
         amount: { amount: 880 },
       },
     ]);
+    // Under ¥10,000 the ¥800 shipping applies, and is taxed with the 10% lines.
+    expect(order.shipping).toEqual({ amount: 800 });
     expect(order.taxBreakdown).toEqual([
-      { rate: 10, taxableAmount: { amount: 880 }, tax: { amount: 88 } },
+      { rate: 10, taxableAmount: { amount: 880 + 800 }, tax: { amount: 168 } },
       { rate: 8, taxableAmount: { amount: 2160 }, tax: { amount: 172 } },
     ]);
-    expect(order.total).toEqual({ amount: 880 + 2160 + 88 + 172 });
+    expect(order.total).toEqual({ amount: 3040 + 800 + 168 + 172 });
+    const paid = (await paypalTransactions(app)).find(
+      (transaction) => transaction.invoiceId === started.order.number,
+    );
+    expect(paid?.amount).toBe(4180);
     expect(order.paypal.transactionId).toMatch(/^[A-Z0-9]{17}$/);
   });
 
@@ -195,7 +201,7 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     expect(order).toMatchObject({
       status: 'NEW',
       paymentStatus: 'UNPAID',
-      total: { amount: 4320 + 345 },
+      total: { amount: 4320 + 800 + 80 + 345 },
     });
     await app.deliverEmails();
     expect(app.sent.filter((email) => email.subject.includes(order.number))).toHaveLength(1);

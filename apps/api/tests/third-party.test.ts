@@ -71,12 +71,12 @@ describe('a third party with an API token', () => {
       paymentMethod: 'PAYPAL',
       member: { companyName: '株式会社やまだ商店' },
       lines: [{ sku: 'TW-1002', quantity: 2, amount: { amount: 2640 } }],
-      total: { amount: 2640 + 264, currency: 'JPY' },
+      total: { amount: 2640 + 800 + 344, currency: 'JPY' },
     });
     expect(orders.find((order) => order.number === transfer.order.number)).toMatchObject({
       status: 'NEW',
       paymentStatus: 'UNPAID',
-      total: { amount: 1296 + 103, currency: 'JPY' },
+      total: { amount: 1296 + 800 + 80 + 103, currency: 'JPY' },
     });
     expect(await listOrdersUpdatedSince(apiUrl, token, new Date(Date.now() + 60_000))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import './orders/order-schema.ts';
 import './members/member-schema.ts';
 import './checkout/checkout-schema.ts';
 import './settings/payment-settings-schema.ts';
+import './settings/shop-settings-schema.ts';
 import './email/email-schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

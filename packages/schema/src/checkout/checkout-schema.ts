@@ -5,6 +5,7 @@ import { Money, PaymentMethodEnum, yen } from '../common-schema.ts';
 import { ValidationError } from '../errors.ts';
 import { TaxBreakdown } from '../orders/order-schema.ts';
 import { Product } from '../products/product-schema.ts';
+import { loadShopRules } from '../settings/shop-settings.ts';
 import {
   InsufficientStockError,
   OrderNotFoundError,
@@ -106,10 +107,10 @@ builder.queryFields((t) => ({
       union: { name: 'CheckoutQuoteResult' },
     },
     args: { lines: t.arg({ type: [CheckoutLineInput] }) },
-    resolve: (_root, { lines }, context) => {
+    resolve: async (_root, { lines }, context) => {
       requireMember(context);
 
-      return quoteLines(context.db, toCart(lines));
+      return quoteLines(context.db, toCart(lines), await loadShopRules(context.db));
     },
   }),
   checkoutPaymentMethods: t.field({

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { Product } from '@wholesale/db/prisma';
 import { ValidationError } from '../errors.ts';
-import type { Totals } from '../money/totals.ts';
+import type { PricingRules, Totals } from '../money/totals.ts';
 import { computeTotals } from '../money/totals.ts';
 
 export interface CartLine {
@@ -44,6 +44,7 @@ export interface Quote extends Totals {
 export async function quoteLines(
   db: Pick<PrismaClient, 'product'>,
   cart: readonly CartLine[],
+  rules: PricingRules,
 ): Promise<Quote> {
   const lines = normalizeLines(cart);
   const products = await db.product.findMany({
@@ -62,6 +63,7 @@ export async function quoteLines(
       quantity,
       taxRate: product.taxRate,
     })),
+    rules,
   );
 
   return { ...totals, lines: priced };

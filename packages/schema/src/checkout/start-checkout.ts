@@ -6,6 +6,7 @@ import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
 import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
+import { loadShopRules } from '../settings/shop-settings.ts';
 import {
   InsufficientStockError,
   PaymentMethodNotAllowedError,
@@ -42,7 +43,7 @@ export async function startCheckout(context: Context, input: StartCheckoutInput)
 
   const paypal = input.paymentMethod === 'PAYPAL' ? await connectForCheckout(context) : null;
   const order = await db.$transaction(async (tx) => {
-    const quote = await quoteLines(tx, input.lines);
+    const quote = await quoteLines(tx, input.lines, await loadShopRules(tx));
     for (const line of quote.lines) {
       const reserved = await tx.product.updateMany({
         where: { id: line.product.id, stock: { gte: line.quantity } },
