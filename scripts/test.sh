@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+reports="$(mktemp -d)"
+report() { printf -- '--reporter=default --reporter=json --outputFile.json=%s/%s.json' "$reports" "$1"; }
+
 step 'Schema and migrations are current'
 npm run --silent check-printed -w @wholesale/schema
 npm run --silent migrate:check -w @wholesale/db
@@ -31,11 +34,13 @@ export REQUIRE_POSTGRES=1
 unset DATABASE_URL
 
 step 'Unit and API tests'
-npx vitest run
+npx vitest run $(report api)
 
 step 'Storefront unit tests'
-npm run --silent test -w @wholesale/web
+npm run --silent test -w @wholesale/web -- $(report web)
 
 step 'Browser test'
 npx turbo run build --filter=@wholesale/web --output-logs=errors-only
-npx vitest run --config tests/e2e/vitest.config.ts
+npx vitest run --config tests/e2e/vitest.config.ts $(report browser)
+
+node scripts/test-summary.mjs "$reports"
