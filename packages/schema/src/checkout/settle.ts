@@ -7,6 +7,8 @@ export interface PayPalSettlement {
   transactionId: string;
   /** PayPal's PAYMENTSTATUS: Completed, or Pending while PayPal reviews the payment. */
   paypalPaymentStatus: string;
+  /** Why PayPal holds a Pending payment: paymentreview, echeck, … */
+  pendingReason?: string | null;
   payerId: string | null;
   payerEmail: string | null;
 }
@@ -30,7 +32,9 @@ export async function settlePayPalPayment(
       data: {
         status: completed ? 'COMPLETED' : 'PENDING',
         paypalTransactionId: settlement.transactionId,
-        paypalPaymentStatus: settlement.paypalPaymentStatus,
+        paypalPaymentStatus: settlement.pendingReason
+          ? `${settlement.paypalPaymentStatus} (${settlement.pendingReason})`
+          : settlement.paypalPaymentStatus,
         paypalPayerId: settlement.payerId,
         paypalPayerEmail: settlement.payerEmail,
         errorCode: null,
@@ -46,6 +50,7 @@ export async function settlePayPalPayment(
         status: 'NEW',
         paymentStatus: completed ? 'PAID' : 'PENDING',
         paidAt: completed ? now : null,
+        paymentLockedUntil: null,
       },
       include: { lines: { orderBy: { position: 'asc' } }, member: { include: { user: true } } },
     });

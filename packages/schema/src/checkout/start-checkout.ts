@@ -1,20 +1,15 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
-import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal/nvp';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
-import { PayPalNotConfiguredError } from '../payments/paypal-account.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
-import {
-  InsufficientStockError,
-  PaymentMethodNotAllowedError,
-  type PayPalError,
-} from './errors.ts';
-import { paymentRequestFor } from './order-payment.ts';
+import { InsufficientStockError, PaymentMethodNotAllowedError, PayPalError } from './errors.ts';
 import { availablePaymentMethods } from './payment-methods.ts';
-import { payPalErrorFrom, payPalUnreachableError } from './paypal-errors.ts';
+import { connectForPayment } from './paypal-connection.ts';
+import type { PaymentWithOrder } from './paypal-payment.ts';
+import { beginPayPalPayment } from './paypal-session.ts';
 import type { CartLine } from './quote.ts';
 import { quoteLines } from './quote.ts';
 
@@ -34,14 +29,17 @@ const orderInclude = {
  * start as PAYMENT_INCOMPLETE (送信未完) and the buyer is sent to PayPal; other methods are
  * NEW at once and the order-received email goes out.
  */
-export async function startCheckout(context: Context, input: StartCheckoutInput) {
+export async function startCheckout(
+  context: Context,
+  input: StartCheckoutInput,
+): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
   const { db, services } = context;
   const methods = await availablePaymentMethods(db, input.memberId);
   if (!methods.some((available) => available.method === input.paymentMethod)) {
     throw new PaymentMethodNotAllowedError(input.paymentMethod);
   }
 
-  const paypal = input.paymentMethod === 'PAYPAL' ? await connectForCheckout(context) : null;
+  const paypal = input.paymentMethod === 'PAYPAL' ? await connectForPayment(context) : null;
   const order = await db.$transaction(async (tx) => {
     const quote = await quoteLines(tx, input.lines, await loadShopRules(tx));
     for (const line of quote.lines) {
@@ -105,62 +103,19 @@ export async function startCheckout(context: Context, input: StartCheckoutInput)
   return { order, redirectUrl };
 }
 
-async function connectForCheckout(context: Context): Promise<PayPalConnection> {
-  try {
-    return await context.services.paypal(context.db);
-  } catch (error) {
-    if (!(error instanceof PayPalNotConfiguredError)) throw error;
-
-    context.log.error('PayPal checkout refused: the PayPal API credentials are not set');
-    throw payPalErrorFrom([
-      { code: '10002', shortMessage: '', longMessage: '', severity: 'Error' },
-    ]);
-  }
-}
-
-type CreatedOrder = Awaited<ReturnType<typeof startCheckout>>['order'];
+type CreatedOrder = PaymentWithOrder['order'];
 
 /**
- * SetExpressCheckout for a new order. When PayPal refuses, the order never reached PayPal:
- * it is withdrawn and its stock released, and the buyer stays at checkout with the cart.
+ * Sends a new order to PayPal. When PayPal refuses, the order never reached PayPal: it is
+ * withdrawn and its stock released, and the buyer stays at checkout with the cart.
  */
 async function sendToPayPal(context: Context, paypal: PayPalConnection, order: CreatedOrder) {
-  const { db, services, log } = context;
-  const base = services.config.storefrontUrl;
-  let failure: PayPalError;
   try {
-    const result = await paypal.client.setExpressCheckout({
-      payment: paymentRequestFor(order),
-      returnUrl: `${base}/checkout/paypal/return`,
-      cancelUrl: `${base}/checkout/paypal/cancel`,
-      localeCode: 'ja_JP',
-    });
-    if (result.ok) {
-      await db.payment.create({
-        data: {
-          orderId: order.id,
-          method: 'PAYPAL',
-          status: 'CREATED',
-          amount: order.total,
-          currency: order.currency,
-          paypalToken: result.value.token,
-        },
-      });
-
-      return expressCheckoutRedirectUrl(paypal.checkoutUrl, result.value.token);
-    }
-
-    log.error({ orderNumber: order.number, errors: result.errors }, 'SetExpressCheckout refused');
-    failure = payPalErrorFrom(result.errors);
+    return await beginPayPalPayment(context, paypal, order);
   } catch (error) {
-    if (!(error instanceof NvpTransportError)) throw error;
-
-    log.error({ orderNumber: order.number, kind: error.kind }, 'SetExpressCheckout unanswered');
-    failure = payPalUnreachableError();
+    if (error instanceof PayPalError) await withdrawOrder(context, order);
+    throw error;
   }
-
-  await withdrawOrder(context, order);
-  throw failure;
 }
 
 async function withdrawOrder(context: Context, order: CreatedOrder) {

@@ -1,0 +1,59 @@
+import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal/nvp';
+import type { Context } from '../context.ts';
+import type { PayPalConnection } from '../payments/paypal-account.ts';
+import { paymentRequestFor } from './order-payment.ts';
+import { notePayPalAnswer } from './paypal-connection.ts';
+import { payPalErrorFrom, payPalUnreachableError } from './paypal-errors.ts';
+import type { PaymentWithOrder } from './paypal-payment.ts';
+
+type OrderToPay = PaymentWithOrder['order'];
+
+/**
+ * SetExpressCheckout for an order: records the token as a new payment of the order and
+ * answers the PayPal page to send the buyer to. Throws a PayPalError when PayPal refuses or
+ * does not answer; nothing is recorded then.
+ */
+export async function beginPayPalPayment(
+  context: Context,
+  paypal: PayPalConnection,
+  order: OrderToPay,
+): Promise<string> {
+  const base = context.services.config.storefrontUrl;
+  let result: Awaited<ReturnType<PayPalConnection['client']['setExpressCheckout']>>;
+  try {
+    result = await paypal.client.setExpressCheckout({
+      payment: paymentRequestFor(order),
+      returnUrl: `${base}/checkout/paypal/return`,
+      cancelUrl: `${base}/checkout/paypal/cancel`,
+      localeCode: 'ja_JP',
+    });
+  } catch (error) {
+    if (!(error instanceof NvpTransportError)) throw error;
+    context.log.error(
+      { orderNumber: order.number, kind: error.kind },
+      'SetExpressCheckout unanswered',
+    );
+    throw payPalUnreachableError();
+  }
+  await notePayPalAnswer(context, result.ok ? [] : result.errors);
+  if (!result.ok) {
+    context.log.error(
+      { orderNumber: order.number, errors: result.errors },
+      'SetExpressCheckout refused',
+    );
+    throw payPalErrorFrom(result.errors);
+  }
+
+  await context.db.payment.create({
+    data: {
+      orderId: order.id,
+      method: 'PAYPAL',
+      status: 'CREATED',
+      amount: order.total,
+      currency: order.currency,
+      paypalToken: result.value.token,
+    },
+  });
+
+  return expressCheckoutRedirectUrl(paypal.checkoutUrl, result.value.token);
+}
