@@ -18,6 +18,8 @@ export interface AppOptions {
   /** Called when something enqueued an email, so the dispatcher need not wait for its tick. */
   wakeMail?: () => void;
   now?: () => Date;
+  /** How PayPal is reached; tests pass one that records the NVP calls. */
+  paypalFetch?: typeof fetch;
 }
 
 /** Set-Cookie values resolvers asked for (the session cookie), by request. */
@@ -39,7 +41,7 @@ export function createApp(options: AppOptions) {
   const services: Services = {
     config,
     secrets,
-    paypal: (client) => connectPayPal(client, config, secrets),
+    paypal: (client) => connectPayPal(client, config, secrets, options.paypalFetch),
     mail: { transport: options.mailTransport, wake: options.wakeMail ?? (() => {}) },
     now: options.now ?? (() => new Date()),
   };

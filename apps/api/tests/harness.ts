@@ -35,7 +35,12 @@ export async function startTestApp(kind: DatabaseKind) {
     },
   };
   const log = pino({ level: 'silent' });
-  const { yoga } = createApp({ db: database.prisma, log, config, mailTransport });
+  const nvpCalls: string[] = [];
+  const paypalFetch: typeof fetch = async (input, init) => {
+    nvpCalls.push(new URLSearchParams(String(init?.body ?? '')).get('METHOD') ?? '?');
+    return fetch(input, init);
+  };
+  const { yoga } = createApp({ db: database.prisma, log, config, mailTransport, paypalFetch });
 
   return {
     db: database.prisma,
@@ -43,6 +48,8 @@ export async function startTestApp(kind: DatabaseKind) {
     paypal,
     sandbox,
     config,
+    /** The METHOD of every NVP call the API made, in order. */
+    nvpCalls,
     /** Emails delivered by the outbox so far. */
     sent,
     /** Runs the outbox once, as the dispatcher would. */
@@ -132,4 +139,12 @@ export async function paypalTransactions(app: TestApp) {
   return (
     (await response.json()) as { transactions: { id: string; amount: number; invoiceId: string }[] }
   ).transactions;
+}
+
+export async function holdNextPaymentAtPayPal(app: TestApp, reason: string) {
+  await fetch(`${app.paypal.url}/sim/pending-next`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reason }),
+  });
 }

@@ -37,6 +37,8 @@ function recordTransaction(ctx: SandboxContext, checkout: Checkout, payment: Pay
   if (payer === undefined) throw fault('10485');
 
   const authorization = payment.action === 'Authorization';
+  const held = authorization ? 'authorization' : ctx.state.pendingNext;
+  ctx.state.pendingNext = undefined;
   const txn: Transaction = {
     id: newTransactionId(),
     token: checkout.token,
@@ -51,8 +53,8 @@ function recordTransaction(ctx: SandboxContext, checkout: Checkout, payment: Pay
     tax: payment.tax,
     lines: payment.lines.length > 0 ? payment.lines : checkout.payment.lines,
     payer,
-    status: authorization ? 'Pending' : 'Completed',
-    pendingReason: authorization ? 'authorization' : undefined,
+    status: held ? 'Pending' : 'Completed',
+    pendingReason: held,
     createdAt: ctx.now(),
     refunds: [],
   };

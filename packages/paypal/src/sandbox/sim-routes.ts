@@ -86,6 +86,17 @@ function failNext(ctx: SandboxContext, input: Input) {
   return { method: method.name, code };
 }
 
+const PENDING_REASONS = new Set(['paymentreview', 'echeck', 'multicurrency', 'verify', 'other']);
+
+function pendingNext(ctx: SandboxContext, input: Input) {
+  const reason = text(input, 'reason').toLowerCase();
+  if (!PENDING_REASONS.has(reason)) throw new SimError(400, 'Unknown pending reason');
+
+  ctx.state.pendingNext = reason;
+
+  return { reason };
+}
+
 export function transactionView(txn: Transaction) {
   return {
     id: txn.id,
@@ -131,6 +142,8 @@ function route(ctx: SandboxContext, method: string, path: string, input: () => P
       return post((i) => cancel(ctx, i));
     case '/sim/fail-next':
       return post((i) => failNext(ctx, i));
+    case '/sim/pending-next':
+      return post((i) => pendingNext(ctx, i));
     case '/sim/clock':
       return post((i) => advanceClock(ctx, i));
     case '/sim/reset':

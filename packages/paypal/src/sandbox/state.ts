@@ -126,6 +126,8 @@ export class SandboxState {
   readonly replies = new Map<string, StoredReply>();
   /** Lower-cased METHOD → PayPal error code for its next call. */
   readonly failNext = new Map<string, string>();
+  /** When set, the next Sale payment is held Pending with this reason (e.g. paymentreview). */
+  pendingNext: string | undefined;
   readonly ipnDeliveries: IpnDelivery[] = [];
   clockOffsetMs = 0;
 
@@ -135,6 +137,7 @@ export class SandboxState {
     this.refundParents.clear();
     this.replies.clear();
     this.failNext.clear();
+    this.pendingNext = undefined;
     this.ipnDeliveries.length = 0;
     this.clockOffsetMs = 0;
   }

@@ -33,6 +33,7 @@ export async function connectPayPal(
   db: PrismaClient,
   config: AppConfig,
   secrets: SecretBox,
+  fetchImpl?: typeof fetch,
 ): Promise<PayPalConnection> {
   const account = await db.payPalAccount.findUnique({ where: { id: 1 } });
   if (!account?.apiUsername || !account.apiPasswordEncrypted || !account.apiSignatureEncrypted) {
@@ -47,6 +48,7 @@ export async function connectPayPal(
       password: secrets.open(account.apiPasswordEncrypted),
       signature: secrets.open(account.apiSignatureEncrypted),
     },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
 
   return { client, environment: account.environment, checkoutUrl };

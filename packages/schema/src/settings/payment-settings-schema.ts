@@ -21,27 +21,59 @@ const PaymentMethodSettings = builder
     }),
   });
 
-const PayPalAccountRef = builder
-  .objectRef<
-    Pick<PayPalAccount, 'environment' | 'apiUsername' | 'apiPasswordHint' | 'apiSignatureHint'>
-  >('PayPalAccount')
+type PayPalAccountShape = Pick<
+  PayPalAccount,
+  | 'environment'
+  | 'apiUsername'
+  | 'apiPasswordHint'
+  | 'apiSignatureHint'
+  | 'lastErrorCode'
+  | 'lastErrorMessage'
+  | 'lastErrorAt'
+>;
+
+const PayPalAccountError = builder
+  .objectRef<{ code: string; message: string; at: Date }>('PayPalAccountError')
   .implement({
-    description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
+    description: 'PayPal refused the credentials; cleared when PayPal next accepts them.',
     fields: (t) => ({
-      environment: t.expose('environment', { type: PayPalEnvironmentEnum }),
-      apiUsername: t.exposeString('apiUsername'),
-      apiPasswordHint: t.exposeString('apiPasswordHint', {
-        nullable: true,
-        description:
-          'The stored API password masked but for its last four characters; null if unset.',
+      code: t.exposeString('code', { description: 'PayPal’s error code, e.g. 10002.' }),
+      message: t.exposeString('message', {
+        description: 'What to check, in Japanese and English.',
       }),
-      apiSignatureHint: t.exposeString('apiSignatureHint', {
-        nullable: true,
-        description:
-          'The stored API signature masked but for its last four characters; null if unset.',
-      }),
+      at: t.expose('at', { type: 'DateTime' }),
     }),
   });
+
+const PayPalAccountRef = builder.objectRef<PayPalAccountShape>('PayPalAccount').implement({
+  description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
+  fields: (t) => ({
+    environment: t.expose('environment', { type: PayPalEnvironmentEnum }),
+    apiUsername: t.exposeString('apiUsername'),
+    apiPasswordHint: t.exposeString('apiPasswordHint', {
+      nullable: true,
+      description:
+        'The stored API password masked but for its last four characters; null if unset.',
+    }),
+    apiSignatureHint: t.exposeString('apiSignatureHint', {
+      nullable: true,
+      description:
+        'The stored API signature masked but for its last four characters; null if unset.',
+    }),
+    lastError: t.field({
+      type: PayPalAccountError,
+      nullable: true,
+      resolve: (account) =>
+        account.lastErrorCode && account.lastErrorAt
+          ? {
+              code: account.lastErrorCode,
+              message: account.lastErrorMessage ?? '',
+              at: account.lastErrorAt,
+            }
+          : null,
+    }),
+  }),
+});
 
 const PaymentSettings = builder.objectRef<Record<string, never>>('PaymentSettings').implement({
   description: '各種設定 > 決済設定.',
@@ -58,6 +90,9 @@ const PaymentSettings = builder.objectRef<Record<string, never>>('PaymentSetting
           apiUsername: '',
           apiPasswordHint: null,
           apiSignatureHint: null,
+          lastErrorCode: null,
+          lastErrorMessage: null,
+          lastErrorAt: null,
         },
     }),
   }),
