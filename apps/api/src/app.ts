@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { AppConfig } from '@wholesale/schema/config';
+import type { Context } from '@wholesale/schema/context';
 import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { connectPayPal } from '@wholesale/schema/payments/paypal-account';
 import { schema } from '@wholesale/schema/schema';
@@ -75,5 +76,16 @@ export function createApp(options: AppOptions) {
     plugins: [useResponseCookies()],
   });
 
-  return { yoga, services };
+  /** The context of work no request asks for: expiry, reconciliation. */
+  const systemContext = (): Context => ({
+    db,
+    log,
+    services,
+    viewer: null,
+    apiToken: null,
+    responseCookies: [],
+    secure: false,
+  });
+
+  return { yoga, services, systemContext };
 }

@@ -4,6 +4,8 @@ import { databaseOptionsFromEnv, defaultDataDir, openMigratedDatabase } from '@w
 import { configFromEnv } from '@wholesale/schema/config';
 import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
 import { createMailTransport } from '@wholesale/schema/email/transport';
+import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
+import { expireUnpaidOrders } from '@wholesale/schema/orders/expire-unpaid';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { createApp } from './app.ts';
 import { seedDemoData } from './demo-data.ts';
@@ -29,12 +31,21 @@ const mailTransport = createMailTransport();
 const dispatcher = startMailDispatcher({ db: database.prisma, transport: mailTransport, log });
 log.info({ mail: mailTransport.description }, 'mail dispatcher started');
 
-const { yoga } = createApp({
+const { yoga, systemContext } = createApp({
   db: database.prisma,
   log,
   config,
   mailTransport,
   wakeMail: dispatcher.wake,
+});
+const expiry = startPeriodicTask({
+  name: 'order-expiry',
+  intervalMs: 60_000,
+  log,
+  run: async () => {
+    const cancelled = await expireUnpaidOrders(systemContext());
+    if (cancelled > 0) log.info({ cancelled }, 'unpaid orders expired');
+  },
 });
 
 const server = createServer((request, response) => {
@@ -52,7 +63,7 @@ server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/
 async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   server.close();
-  await dispatcher.stop();
+  await Promise.all([dispatcher.stop(), expiry.stop()]);
   await database.close();
   process.exit(0);
 }

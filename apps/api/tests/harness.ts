@@ -40,7 +40,16 @@ export async function startTestApp(kind: DatabaseKind) {
     nvpCalls.push(new URLSearchParams(String(init?.body ?? '')).get('METHOD') ?? '?');
     return fetch(input, init);
   };
-  const { yoga } = createApp({ db: database.prisma, log, config, mailTransport, paypalFetch });
+  let clockOffsetMs = 0;
+  const now = () => new Date(Date.now() + clockOffsetMs);
+  const { yoga, systemContext } = createApp({
+    db: database.prisma,
+    log,
+    config,
+    mailTransport,
+    paypalFetch,
+    now,
+  });
 
   return {
     db: database.prisma,
@@ -48,6 +57,17 @@ export async function startTestApp(kind: DatabaseKind) {
     paypal,
     sandbox,
     config,
+    systemContext,
+    /** Moves the API's clock, and the sandbox's with it, forward. */
+    async advanceClock(hours: number, options = { paypalToo: true }) {
+      clockOffsetMs += hours * 60 * 60 * 1000;
+      if (!options.paypalToo) return;
+      await fetch(`${paypal.url}/sim/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: hours * 60 * 60 }),
+      });
+    },
     /** The METHOD of every NVP call the API made, in order. */
     nvpCalls,
     /** Emails delivered by the outbox so far. */

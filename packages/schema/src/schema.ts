@@ -5,6 +5,7 @@ import './auth/auth-schema.ts';
 import './auth/api-token-schema.ts';
 import './products/product-schema.ts';
 import './orders/order-schema.ts';
+import './orders/order-actions-schema.ts';
 import './members/member-schema.ts';
 import './checkout/checkout-schema.ts';
 import './settings/payment-settings-schema.ts';

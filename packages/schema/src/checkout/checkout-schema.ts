@@ -1,17 +1,25 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { requireMember } from '../auth/access.ts';
 import { builder, errorObject } from '../builder.ts';
-import { Money, PaymentMethodEnum, yen } from '../common-schema.ts';
+import {
+  Money,
+  OrderStatusEnum,
+  PaymentMethodEnum,
+  PaymentStatusEnum,
+  yen,
+} from '../common-schema.ts';
 import { ValidationError } from '../errors.ts';
-import { TaxBreakdown } from '../orders/order-schema.ts';
+import { Order, orderPayload, TaxBreakdown } from '../orders/order-schema.ts';
 import { Product } from '../products/product-schema.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
 import {
   InsufficientStockError,
   OrderNotFoundError,
+  OrderNotPayableError,
   PaymentMethodNotAllowedError,
   PayPalError,
 } from './errors.ts';
+import { payOrder } from './pay-order.ts';
 import type { AvailablePaymentMethod } from './payment-methods.ts';
 import { availablePaymentMethods } from './payment-methods.ts';
 import { cancelPayPalReturn, completePayPalReturn } from './paypal-return.ts';
@@ -37,6 +45,15 @@ errorObject(InsufficientStockError, {
 errorObject(OrderNotFoundError, {
   name: 'OrderNotFoundError',
   description: 'No order of the caller’s belongs to this PayPal token.',
+});
+
+errorObject(OrderNotPayableError, {
+  name: 'OrderNotPayableError',
+  description: 'The order is not 送信未完 and unpaid, or another payment of it is under way.',
+  fields: (t) => ({
+    status: t.expose('status', { type: OrderStatusEnum }),
+    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
+  }),
 });
 
 errorObject(PayPalError, {
@@ -120,26 +137,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const orderPayload = (name: string, extra?: 'redirectUrl') =>
-  builder.objectRef<{ orderId: string; redirectUrl?: string | null }>(name).implement({
-    fields: (t) => ({
-      order: t.prismaField({
-        type: 'Order',
-        resolve: (query, payload, _args, context) =>
-          context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
-      }),
-      ...(extra
-        ? {
-            redirectUrl: t.string({
-              nullable: true,
-              description: 'For PayPal: send the buyer here to pay.',
-              resolve: (payload) => payload.redirectUrl ?? null,
-            }),
-          }
-        : {}),
-    }),
-  });
-
 const StartCheckoutInput = builder.inputType('StartCheckoutInput', {
   fields: (t) => ({
     lines: t.field({ type: [CheckoutLineInput] }),
@@ -151,6 +148,13 @@ const PayPalReturnInput = builder.inputType('CompletePayPalReturnInput', {
   fields: (t) => ({
     token: t.string({ description: 'The `token` PayPal appended to the return URL.' }),
     payerId: t.string({ description: 'The `PayerID` PayPal appended to the return URL.' }),
+  }),
+});
+
+const PayOrderInput = builder.inputType('PayOrderInput', {
+  fields: (t) => ({
+    orderId: t.globalID({ for: Order }),
+    paymentMethod: t.field({ type: PaymentMethodEnum }),
   }),
 });
 
@@ -194,6 +198,23 @@ builder.mutationFields((t) => ({
 
       return { orderId };
     },
+  }),
+  payOrder: t.field({
+    type: orderPayload('PayOrderPayload', 'redirectUrl'),
+    description:
+      'Pays a 送信未完 order again, with PayPal (a new PayPal payment) or another allowed method.',
+    errors: {
+      types: [OrderNotFoundError, OrderNotPayableError, PaymentMethodNotAllowedError, PayPalError],
+      directResult: true,
+      union: { name: 'PayOrderResult' },
+    },
+    args: { input: t.arg({ type: PayOrderInput }) },
+    resolve: (_root, { input }, context) =>
+      payOrder(context, {
+        memberId: requireMember(context),
+        orderId: input.orderId.id,
+        paymentMethod: input.paymentMethod,
+      }),
   }),
   cancelPayPalReturn: t.field({
     type: orderPayload('CancelPayPalReturnPayload'),

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '@wholesale/db/enums';
+import type { OrderStatus, PaymentMethod, PaymentStatus } from '@wholesale/db/enums';
 import { DomainError } from '../errors.ts';
 
 export class PaymentMethodNotAllowedError extends DomainError {
@@ -24,6 +24,17 @@ export class InsufficientStockError extends DomainError {
 export class OrderNotFoundError extends DomainError {
   constructor() {
     super('ORDER_NOT_FOUND', 'No order of yours belongs to this PayPal payment.');
+  }
+}
+
+export class OrderNotPayableError extends DomainError {
+  readonly status: OrderStatus;
+  readonly paymentStatus: PaymentStatus;
+
+  constructor(status: OrderStatus, paymentStatus: PaymentStatus) {
+    super('ORDER_NOT_PAYABLE', 'This order is not waiting for a payment now.');
+    this.status = status;
+    this.paymentStatus = paymentStatus;
   }
 }
 

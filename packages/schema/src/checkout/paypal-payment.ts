@@ -94,6 +94,32 @@ export async function settleIfPaidAtPayPal(
 }
 
 /**
+ * What PayPal says of an order's open tokens: paid (and now settled), unpaid, or unknown. A
+ * token PayPal cannot answer for (expired, say) counts as unpaid only if PayPal was never
+ * asked to pay with it; otherwise the order is left for reconciliation rather than given up.
+ */
+export async function paidAtPayPal(
+  context: Context,
+  paypal: PayPalConnection | null,
+  order: PaymentWithOrder['order'],
+  payments: Payment[],
+): Promise<'paid' | 'unpaid' | 'unknown'> {
+  for (const payment of payments) {
+    if (!payment.paypalToken) continue;
+    const details = paypal
+      ? await payPalCheckoutState(context, paypal, { ...payment, order }).catch(() => null)
+      : null;
+    if (details && isCompleted(details)) {
+      await settleFromDetails(context, { ...payment, order }, details);
+      return 'paid';
+    }
+    if (!details && payment.payRequestedAt) return 'unknown';
+  }
+
+  return 'unpaid';
+}
+
+/**
  * Takes an approved payment: asks PayPal first (a payment an earlier request made is settled,
  * not made again), then DoExpressCheckoutPayment. Call it holding the order's payment lock.
  */
@@ -108,6 +134,12 @@ export async function takePayPalPayment(
   if (isCompleted(details)) return settleFromDetails(context, payment, details);
 
   const token = payment.paypalToken ?? '';
+  if (!payment.payRequestedAt) {
+    await context.db.payment.update({
+      where: { id: payment.id },
+      data: { payRequestedAt: context.services.now() },
+    });
+  }
   const result = await ask(context, () =>
     paypal.client.doExpressCheckoutPayment({
       token,

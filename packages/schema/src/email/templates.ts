@@ -1,4 +1,4 @@
-import type { OrderStatus, PaymentMethod } from '@wholesale/db/enums';
+import type { PaymentMethod } from '@wholesale/db/enums';
 
 interface OrderForEmail {
   number: number;
@@ -49,12 +49,45 @@ export function orderReceivedEmail(order: OrderForEmail, storefrontUrl: string) 
   };
 }
 
-export const orderStatusLabels: Record<OrderStatus, { ja: string; en: string }> = {
-  NEW: { ja: '新規注文', en: 'New order' },
-  PAYMENT_INCOMPLETE: { ja: '送信未完', en: 'Payment incomplete' },
-  PROCESSING: { ja: '処理中', en: 'Processing' },
-  ON_HOLD: { ja: '保留', en: 'On hold' },
-  SHIPPED: { ja: '発送済み', en: 'Shipped' },
-  COMPLETED: { ja: '完了', en: 'Completed' },
-  CANCELLED: { ja: 'キャンセル', en: 'Cancelled' },
-};
+interface UnpaidOrderForEmail {
+  number: number;
+  total: number;
+  member: { companyName: string; contactName: string };
+}
+
+/** お支払いのお願い: the merchant reminds a buyer of a 送信未完 order. */
+export function paymentReminderEmail(order: UnpaidOrderForEmail, storefrontUrl: string) {
+  return {
+    subject: `【お支払いのお願い】ご注文番号 ${order.number} / Payment for order ${order.number}`,
+    text: [
+      `${order.member.companyName} ${order.member.contactName} 様`,
+      '',
+      `ご注文番号 ${order.number} (合計 ${yen(order.total)}) のお支払いがまだ完了していません。`,
+      '下記のページからお支払いをお願いいたします。',
+      `Order ${order.number} (total ${yen(order.total)}) has not been paid yet. Please pay here:`,
+      '',
+      `${storefrontUrl}/orders/${order.number}`,
+    ].join('\n'),
+  };
+}
+
+/** Unpaid orders that expire are cancelled and the buyer is told. */
+export function orderExpiredEmail(
+  order: UnpaidOrderForEmail,
+  storefrontUrl: string,
+  hours: number,
+) {
+  return {
+    subject: `【ご注文キャンセル】ご注文番号 ${order.number} / Order ${order.number} cancelled`,
+    text: [
+      `${order.member.companyName} ${order.member.contactName} 様`,
+      '',
+      `ご注文番号 ${order.number} は、ご注文から${hours}時間以内にお支払いが確認できなかったため、`,
+      'キャンセルいたしました。ご入用の際は、あらためてご注文ください。',
+      `Order ${order.number} was not paid within ${hours} hours of ordering and has been cancelled.`,
+      'Please order again if you still need the products.',
+      '',
+      `${storefrontUrl}/products`,
+    ].join('\n'),
+  };
+}

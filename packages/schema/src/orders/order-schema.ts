@@ -202,3 +202,25 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/** A mutation payload carrying the order it acted on, and where to send the buyer to pay. */
+export function orderPayload(name: string, extra?: 'redirectUrl') {
+  return builder.objectRef<{ orderId: string; redirectUrl?: string | null }>(name).implement({
+    fields: (t) => ({
+      order: t.prismaField({
+        type: 'Order',
+        resolve: (query, payload, _args, context) =>
+          context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
+      }),
+      ...(extra
+        ? {
+            redirectUrl: t.string({
+              nullable: true,
+              description: 'For PayPal: send the buyer here to pay.',
+              resolve: (payload) => payload.redirectUrl ?? null,
+            }),
+          }
+        : {}),
+    }),
+  });
+}

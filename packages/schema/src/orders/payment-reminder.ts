@@ -1,0 +1,27 @@
+import { OrderNotPayableError } from '../checkout/errors.ts';
+import type { Context } from '../context.ts';
+import { enqueueEmail } from '../email/outbox.ts';
+import { paymentReminderEmail } from '../email/templates.ts';
+import { NotFoundError } from '../errors.ts';
+
+/** Emails the buyer of a 送信未完 order a link to pay it from the order history. */
+export async function sendPaymentReminder(context: Context, orderId: string): Promise<string> {
+  const order = await context.db.order.findUnique({
+    where: { id: orderId },
+    include: { member: { include: { user: true } } },
+  });
+  if (!order) throw new NotFoundError('No order has this id.');
+  if (order.status !== 'PAYMENT_INCOMPLETE' || order.paymentStatus !== 'UNPAID') {
+    throw new OrderNotPayableError(order.status, order.paymentStatus);
+  }
+
+  await enqueueEmail(context.db, {
+    orderId: order.id,
+    to: order.member.user.email,
+    ...paymentReminderEmail(order, context.services.config.storefrontUrl),
+  });
+  context.services.mail.wake();
+  context.log.info({ orderNumber: order.number, by: context.viewer?.userId }, 'payment reminder');
+
+  return order.id;
+}
