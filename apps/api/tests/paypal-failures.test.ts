@@ -67,6 +67,39 @@ describe.each(databaseKinds())('PayPal payments that race or fail, on %s', (kind
     expect(product.stock).toBe(200 - 1);
   });
 
+  it('never oversells when buyers race for the last units', async () => {
+    const product = await app.db.product.create({
+      data: {
+        sku: 'RACE-1',
+        nameJa: '限定品',
+        nameEn: 'Limited item',
+        price: 1000,
+        taxRate: 10,
+        stock: 3,
+      },
+    });
+    const { encodeGlobalID } = await import('@pothos/plugin-relay');
+    const transfer = app.graphql(await app.logIn(demoLogins.transferMember));
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 === 0 ? buyer : transfer)(startCheckoutMutation, {
+          input: {
+            lines: [{ productId: encodeGlobalID('Product', product.id), quantity: 1 }],
+            paymentMethod: 'BANK_TRANSFER',
+          },
+        }),
+      ),
+    );
+    const outcomes = attempts.map((attempt) => attempt.data.startCheckout.__typename).sort();
+
+    expect(outcomes).toEqual([
+      ...Array(5).fill('InsufficientStockError'),
+      ...Array(3).fill('StartCheckoutPayload'),
+    ]);
+    expect((await app.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(0);
+    expect(await app.db.orderLine.count({ where: { productId: product.id } })).toBe(3);
+  });
+
   it('settles from PayPal’s answer after DoExpressCheckoutPayment went unanswered', async () => {
     const started = await startPayPal();
     const returned = await approveAtPayPal(app, started.redirectUrl);
