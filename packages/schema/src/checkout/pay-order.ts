@@ -2,6 +2,7 @@ import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
+import { applyTransition } from '../orders/lifecycle.ts';
 import {
   OrderNotFoundError,
   OrderNotPayableError,
@@ -70,9 +71,16 @@ export async function payOrder(
 
 async function switchMethod(context: Context, orderId: string, paymentMethod: PaymentMethod) {
   await context.db.$transaction(async (tx) => {
-    const order = await tx.order.update({
+    await applyTransition(tx, {
+      orderId,
+      from: { status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' },
+      to: { status: 'NEW' },
+      actor: { type: 'BUYER', id: context.viewer?.userId ?? null },
+      note: `Payment method changed to ${paymentMethod}`,
+      data: { paymentMethod },
+    });
+    const order = await tx.order.findUniqueOrThrow({
       where: { id: orderId },
-      data: { paymentMethod, status: 'NEW' },
       include: { lines: { orderBy: { position: 'asc' } }, member: { include: { user: true } } },
     });
     await enqueueEmail(tx, {

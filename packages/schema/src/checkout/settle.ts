@@ -2,6 +2,7 @@ import type { Payment } from '@wholesale/db/prisma';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
+import { applyTransition } from '../orders/lifecycle.ts';
 
 export interface PayPalSettlement {
   transactionId: string;
@@ -44,14 +45,34 @@ export async function settlePayPalPayment(
     });
     if (claimed.count === 0) return false;
 
-    const order = await tx.order.update({
+    const moved = await applyTransition(tx, {
+      orderId: payment.orderId,
+      from: { status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' },
+      to: { status: 'NEW', paymentStatus: completed ? 'PAID' : 'PENDING' },
+      actor: { type: 'PAYPAL' },
+      note: `PayPal ${settlement.transactionId}`,
+      data: { paidAt: completed ? now : null, paymentLockedUntil: null },
+    });
+    if (!moved) {
+      // PayPal took money for an order no longer waiting for it. The payment stays on record
+      // and the timeline asks the merchant to look; the order is not moved behind their back.
+      await tx.orderEvent.create({
+        data: {
+          orderId: payment.orderId,
+          actorType: 'PAYPAL',
+          kind: 'PAYMENT_NEEDS_ATTENTION',
+          toValue: settlement.transactionId,
+          note: 'PayPal took a payment for an order that was not awaiting one.',
+        },
+      });
+      context.log.error(
+        { orderId: payment.orderId },
+        'PayPal payment for an order not awaiting it',
+      );
+      return false;
+    }
+    const order = await tx.order.findUniqueOrThrow({
       where: { id: payment.orderId },
-      data: {
-        status: 'NEW',
-        paymentStatus: completed ? 'PAID' : 'PENDING',
-        paidAt: completed ? now : null,
-        paymentLockedUntil: null,
-      },
       include: { lines: { orderBy: { position: 'asc' } }, member: { include: { user: true } } },
     });
     if (completed) {

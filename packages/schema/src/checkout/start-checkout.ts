@@ -64,6 +64,14 @@ export async function startCheckout(
         tax: quote.tax,
         shipping: quote.shipping,
         total: quote.total,
+        events: {
+          create: {
+            actorType: 'BUYER',
+            actorId: context.viewer?.userId ?? null,
+            kind: 'PLACED',
+            toValue: paypal ? 'PAYMENT_INCOMPLETE' : 'NEW',
+          },
+        },
         lines: {
           create: quote.lines.map(({ product, quantity, amount }, position) => ({
             productId: product.id,

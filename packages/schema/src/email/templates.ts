@@ -91,3 +91,24 @@ export function orderExpiredEmail(
     ].join('\n'),
   };
 }
+
+/** 返金のお知らせ: money given back at PayPal. */
+export function refundNoticeEmail(
+  order: UnpaidOrderForEmail,
+  refund: { amount: number; remaining: number },
+) {
+  return {
+    subject: `【返金のお知らせ】ご注文番号 ${order.number} / Refund for order ${order.number}`,
+    text: [
+      `${order.member.companyName} ${order.member.contactName} 様`,
+      '',
+      `ご注文番号 ${order.number} について、PayPalにて ${yen(refund.amount)} を返金いたしました。`,
+      `返金後のお支払い額: ${yen(refund.remaining)}`,
+      `We have refunded ${yen(refund.amount)} for order ${order.number} through PayPal.`,
+      `Amount paid after the refund: ${yen(refund.remaining)}`,
+      '',
+      'PayPalでの返金の反映には数日かかる場合があります。',
+      'A refund can take a few days to appear in your PayPal account.',
+    ].join('\n'),
+  };
+}

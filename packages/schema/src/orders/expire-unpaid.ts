@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderExpiredEmail } from '../email/templates.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
+import { applyTransition } from './lifecycle.ts';
 
 type DueOrder = Order & { lines: OrderLine[]; payments: Payment[] };
 
@@ -51,11 +52,15 @@ export async function expireUnpaidOrders(context: Context): Promise<number> {
 async function cancelExpiredOrder(context: Context, order: DueOrder, hours: number) {
   return context.db.$transaction(async (tx) => {
     const now = context.services.now();
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' },
-      data: { status: 'CANCELLED', cancelledAt: now },
+    const cancelled = await applyTransition(tx, {
+      orderId: order.id,
+      from: { status: 'PAYMENT_INCOMPLETE', paymentStatus: 'UNPAID' },
+      to: { status: 'CANCELLED' },
+      actor: { type: 'SYSTEM' },
+      note: `Not paid within ${hours} hours`,
+      data: { cancelledAt: now },
     });
-    if (claimed.count === 0) return false;
+    if (!cancelled) return false;
 
     for (const line of order.lines) {
       await tx.product.update({

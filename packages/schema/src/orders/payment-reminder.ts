@@ -15,10 +15,21 @@ export async function sendPaymentReminder(context: Context, orderId: string): Pr
     throw new OrderNotPayableError(order.status, order.paymentStatus);
   }
 
-  await enqueueEmail(context.db, {
-    orderId: order.id,
-    to: order.member.user.email,
-    ...paymentReminderEmail(order, context.services.config.storefrontUrl),
+  await context.db.$transaction(async (tx) => {
+    await enqueueEmail(tx, {
+      orderId: order.id,
+      to: order.member.user.email,
+      ...paymentReminderEmail(order, context.services.config.storefrontUrl),
+    });
+    await tx.orderEvent.create({
+      data: {
+        orderId: order.id,
+        actorType: 'STAFF',
+        actorId: context.viewer?.userId ?? null,
+        kind: 'PAYMENT_REMINDER',
+        toValue: order.member.user.email,
+      },
+    });
   });
   context.services.mail.wake();
   context.log.info({ orderNumber: order.number, by: context.viewer?.userId }, 'payment reminder');
