@@ -4,10 +4,12 @@ import {
   errorText,
   orderStatusLabel,
   paymentMethodLabel,
+  paymentStateLabel,
   paymentStatusLabel,
   productName,
   secretTail,
   taxRateLabel,
+  taxRoundingLabel,
 } from './labels';
 
 describe('status labels', () => {
@@ -66,6 +68,16 @@ describe('errorText', () => {
     expect(errorText(error, 'en')).toBe('The password is too short.');
   });
 
+  it('says why an order cannot be paid again', () => {
+    const error = {
+      code: 'ORDER_NOT_PAYABLE',
+      message: 'This order is not waiting for a payment.',
+    };
+
+    expect(errorText(error, 'ja')).toContain('すでにお支払い済みか');
+    expect(errorText(error, 'en')).toContain('already paid');
+  });
+
   it('falls back to the message of the API for other codes', () => {
     expect(errorText({ code: 'SOMETHING_NEW', message: 'Try later.' }, 'ja')).toBe('Try later.');
   });
@@ -83,6 +95,19 @@ describe('small labels', () => {
     );
     expect(productName({ name: '静岡 煎茶', nameEn: '' }, 'en')).toBe('静岡 煎茶');
     expect(productName({ name: '静岡 煎茶', nameEn: 'Shizuoka sencha' }, 'ja')).toBe('静岡 煎茶');
+  });
+
+  it('names the tax roundings as the merchant knows them', () => {
+    expect(taxRoundingLabel('FLOOR', 'ja')).toBe('切り捨て');
+    expect(taxRoundingLabel('ROUND', 'ja')).toBe('四捨五入');
+    expect(taxRoundingLabel('CEIL', 'ja')).toBe('切り上げ');
+    expect(taxRoundingLabel('CEIL', 'en')).toBe('Round up');
+  });
+
+  it('names the state of one payment, and shows a state it does not know as it is', () => {
+    expect(paymentStateLabel('CANCELLED', 'ja')).toBe('中止');
+    expect(paymentStateLabel('COMPLETED', 'en')).toBe('Completed');
+    expect(paymentStateLabel('REVERSED', 'ja')).toBe('REVERSED');
   });
 
   it('keeps only the visible characters of a secret hint', () => {

@@ -5,6 +5,7 @@ import type {
   PaymentMethod,
   PaymentStatus,
   PayPalEnvironment,
+  TaxRounding,
 } from '$lib/graphql/graphql';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -56,10 +57,26 @@ const emailStatus: Record<EmailStatus, Label> = {
   FAILED: m.email_status_FAILED,
 };
 
+const taxRounding: Record<TaxRounding, Label> = {
+  FLOOR: m.tax_rounding_FLOOR,
+  ROUND: m.tax_rounding_ROUND,
+  CEIL: m.tax_rounding_CEIL,
+};
+
+// A payment record's status is a plain string in the schema, not an enum.
+const paymentState: Record<string, Label> = {
+  CREATED: m.payment_state_CREATED,
+  COMPLETED: m.payment_state_COMPLETED,
+  PENDING: m.payment_state_PENDING,
+  FAILED: m.payment_state_FAILED,
+  CANCELLED: m.payment_state_CANCELLED,
+};
+
 const errorCodes: Record<string, Label> = {
   INVALID_CREDENTIALS: m.error_INVALID_CREDENTIALS,
   PAYMENT_METHOD_NOT_ALLOWED: m.error_PAYMENT_METHOD_NOT_ALLOWED,
   ORDER_NOT_FOUND: m.error_ORDER_NOT_FOUND,
+  ORDER_NOT_PAYABLE: m.error_ORDER_NOT_PAYABLE,
   NOT_FOUND: m.error_NOT_FOUND,
 };
 
@@ -81,6 +98,10 @@ export const environmentLabel = (value: PayPalEnvironment, locale?: Locale) =>
 export const apiScopeLabel = (value: ApiScope, locale?: Locale) => lookup(apiScope, value, locale);
 export const emailStatusLabel = (value: EmailStatus, locale?: Locale) =>
   lookup(emailStatus, value, locale);
+export const taxRoundingLabel = (value: TaxRounding, locale?: Locale) =>
+  lookup(taxRounding, value, locale);
+export const paymentStateLabel = (value: string, locale?: Locale) =>
+  lookup(paymentState, value, locale);
 
 /**
  * A typed error's text: ours when its code has a translation, else the API's message. The API

@@ -21,3 +21,4 @@ export type PaymentMethod = Enum<'PaymentMethod'>;
 export type PayPalEnvironment = Enum<'PayPalEnvironment'>;
 export type ApiScope = Enum<'ApiScope'>;
 export type EmailStatus = Enum<'EmailStatus'>;
+export type TaxRounding = Enum<'TaxRounding'>;

@@ -27,6 +27,14 @@ export const QuoteFields = graphql(`
   }
 `);
 
+/** What a buyer needs to know about shipping before ordering: the fee and when it is free. */
+export const ShippingRuleFields = graphql(`
+  fragment ShippingRuleFields on ShopSettings {
+    shippingFee { amount currency }
+    freeShippingFrom { amount currency }
+  }
+`);
+
 export const CheckoutQuoteQuery = graphql(
   `
   query CheckoutQuote($lines: [CheckoutLineInput!]!) {
@@ -35,7 +43,8 @@ export const CheckoutQuoteQuery = graphql(
       ... on CheckoutQuote { ...QuoteFields }
       ... on ValidationError { code message }
     }
+    shopSettings { ...ShippingRuleFields }
   }
 `,
-  [QuoteFields],
+  [QuoteFields, ShippingRuleFields],
 );

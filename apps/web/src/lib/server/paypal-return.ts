@@ -29,3 +29,34 @@ export function settledOrderNumber(event: RequestEvent, token: string): string |
     return null;
   }
 }
+
+const payingAgain = 'paypal-pay-again';
+
+function tokenOf(redirectUrl: string): string | null {
+  try {
+    return new URL(redirectUrl).searchParams.get('token');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An order paid again from the order history did not come from the cart, so coming back from
+ * PayPal must not empty a cart the buyer has filled since. The pay page remembers the token it
+ * sends the buyer to PayPal with, for the return and cancel pages to recognise.
+ */
+export function rememberPayAgainToken(event: RequestEvent, redirectUrl: string) {
+  const token = tokenOf(redirectUrl);
+  if (!token) return;
+
+  event.cookies.set(payingAgain, token, {
+    ...cookieOptions(event),
+    path: '/checkout/paypal',
+    maxAge: 60 * 60 * 24,
+  });
+}
+
+/** Whether the order of this token left the cart when it was placed. */
+export function cameFromCart(event: RequestEvent, token: string): boolean {
+  return event.cookies.get(payingAgain) !== token;
+}

@@ -9,14 +9,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
-  if (lines.length === 0) return { quote: null, quoteFailed: null };
+  if (lines.length === 0) return { quote: null, quoteFailed: null, shippingRule: null };
 
   const { data, failure } = await queryOrFailure(event, CheckoutQuoteQuery, { lines });
-  if (failure !== null) return { quote: null, quoteFailed: failure };
+  if (failure !== null) return { quote: null, quoteFailed: failure, shippingRule: null };
   const quote = data.checkoutQuote;
-  if (quote.__typename !== 'CheckoutQuote') return { quote: null, quoteFailed: errorText(quote) };
+  if (quote.__typename !== 'CheckoutQuote') {
+    return { quote: null, quoteFailed: errorText(quote), shippingRule: null };
+  }
 
-  return { quote, quoteFailed: null };
+  return { quote, quoteFailed: null, shippingRule: data.shopSettings };
 };
 
 export const actions: Actions = {

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cartLines } from '$lib/cart';
 import { mutate, query, queryOrFailure } from '$lib/graphql/client';
-import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
-import { QuoteFields } from '$lib/graphql/quote';
+import { graphql } from '$lib/graphql/graphql';
+import { QuoteFields, ShippingRuleFields } from '$lib/graphql/quote';
 import { errorText, productName } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { isPaymentMethod } from '$lib/payment-method';
 import { clearCart, readCart } from '$lib/server/cart-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,9 +18,10 @@ const Checkout = graphql(
       ... on CheckoutQuote { ...QuoteFields }
     }
     checkoutPaymentMethods { method description }
+    shopSettings { ...ShippingRuleFields }
   }
 `,
-  [QuoteFields],
+  [QuoteFields, ShippingRuleFields],
 );
 
 const StartCheckout = graphql(`
@@ -43,12 +45,6 @@ const ProductName = graphql(`
   }
 `);
 
-const methods: PaymentMethod[] = ['PAYPAL', 'BANK_TRANSFER', 'CASH_ON_DELIVERY', 'INVOICE'];
-
-function isPaymentMethod(value: unknown): value is PaymentMethod {
-  return methods.includes(value as PaymentMethod);
-}
-
 export const load: PageServerLoad = async (event) => {
   const lines = cartLines(readCart(event));
   if (lines.length === 0) redirect(303, '/cart');
@@ -57,7 +53,11 @@ export const load: PageServerLoad = async (event) => {
   const { data } = await queryOrFailure(event, Checkout, { lines });
   if (data?.checkoutQuote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
 
-  return { quote: data.checkoutQuote, paymentMethods: data.checkoutPaymentMethods };
+  return {
+    quote: data.checkoutQuote,
+    paymentMethods: data.checkoutPaymentMethods,
+    shippingRule: data.shopSettings,
+  };
 };
 
 export const actions: Actions = {

@@ -8,7 +8,13 @@ import type { Actions, PageServerLoad } from './$types';
 const SettingsFields = graphql(`
   fragment SettingsFields on PaymentSettings {
     methods { method enabled enabledForNewMembers description }
-    paypal { environment apiUsername apiPasswordHint apiSignatureHint }
+    paypal {
+      environment
+      apiUsername
+      apiPasswordHint
+      apiSignatureHint
+      lastError { code message at }
+    }
   }
 `);
 

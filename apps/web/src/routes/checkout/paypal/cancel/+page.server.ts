@@ -4,7 +4,7 @@ import { OrderByNumber } from '$lib/graphql/order';
 import { errorText } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { clearCart } from '$lib/server/cart-cookie';
-import { rememberSettledToken, settledOrderNumber } from '$lib/server/paypal-return';
+import { cameFromCart, rememberSettledToken, settledOrderNumber } from '$lib/server/paypal-return';
 import type { PageServerLoad } from './$types';
 
 const CancelPayPalReturn = graphql(`
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
   }
 
   // The lines now live on the unpaid order; keeping them in the cart would invite a second order.
-  clearCart(event);
+  if (cameFromCart(event, token)) clearCart(event);
   rememberSettledToken(event, token, result.order.number);
 
   return { order: result.order, error: null };
