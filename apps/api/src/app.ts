@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@wholesale/db/client';
 import type { AppConfig } from '@wholesale/schema/config';
 import type { Context } from '@wholesale/schema/context';
@@ -9,6 +10,7 @@ import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import type { Plugin } from 'graphql-yoga';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { handleIpn } from './ipn-endpoint.ts';
 import { createRequestContext } from './request-context.ts';
 
 export interface AppOptions {
@@ -19,6 +21,8 @@ export interface AppOptions {
   /** Called when something enqueued an email, so the dispatcher need not wait for its tick. */
   wakeMail?: () => void;
   now?: () => Date;
+  /** Called when an IPN message was stored, so it is verified without waiting for a tick. */
+  wakeIpn?: () => void;
   /** How PayPal is reached; tests pass one that records the NVP calls. */
   paypalFetch?: typeof fetch;
 }
@@ -87,5 +91,24 @@ export function createApp(options: AppOptions) {
     secure: false,
   });
 
-  return { yoga, services, systemContext };
+  const ipn = { wake: options.wakeIpn ?? (() => {}) };
+
+  /** The HTTP surface: GraphQL, PayPal's IPN endpoint and a health check. */
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (path === '/paypal/ipn') {
+      handleIpn(request, response, db, log).then(ipn.wake, (error: unknown) => {
+        log.error({ err: error }, 'IPN not stored');
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+      return;
+    }
+    yoga(request, response);
+  };
+
+  return { yoga, handle, services, systemContext };
 }

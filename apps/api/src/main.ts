@@ -6,6 +6,7 @@ import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
 import { createMailTransport } from '@wholesale/schema/email/transport';
 import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
 import { expireUnpaidOrders } from '@wholesale/schema/orders/expire-unpaid';
+import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { createApp } from './app.ts';
 import { seedDemoData } from './demo-data.ts';
@@ -31,13 +32,24 @@ const mailTransport = createMailTransport();
 const dispatcher = startMailDispatcher({ db: database.prisma, transport: mailTransport, log });
 log.info({ mail: mailTransport.description }, 'mail dispatcher started');
 
-const { yoga, systemContext } = createApp({
+let wakeIpn = () => {};
+const { handle, systemContext } = createApp({
   db: database.prisma,
   log,
   config,
   mailTransport,
   wakeMail: dispatcher.wake,
+  wakeIpn: () => wakeIpn(),
 });
+const ipn = startPeriodicTask({
+  name: 'ipn',
+  intervalMs: 30_000,
+  log,
+  run: async () => {
+    while ((await processIpnMessages(systemContext())) > 0) {}
+  },
+});
+wakeIpn = ipn.wake;
 const expiry = startPeriodicTask({
   name: 'order-expiry',
   intervalMs: 60_000,
@@ -48,13 +60,7 @@ const expiry = startPeriodicTask({
   },
 });
 
-const server = createServer((request, response) => {
-  if (request.url === '/healthz') {
-    response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    return;
-  }
-  yoga(request, response);
-});
+const server = createServer(handle);
 
 const port = Number(process.env.API_PORT ?? 4000);
 const host = process.env.API_HOST ?? '127.0.0.1';
@@ -63,7 +69,7 @@ server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/
 async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([dispatcher.stop(), expiry.stop()]);
+  await Promise.all([dispatcher.stop(), expiry.stop(), ipn.stop()]);
   await database.close();
   process.exit(0);
 }

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { openMigratedDatabase } from '@wholesale/db/client';
 import { createSandbox } from '@wholesale/paypal/sandbox';
 import { DEMO_BUYER, DEMO_CREDENTIALS } from '@wholesale/paypal/sandbox-demo';
 import type { AppConfig } from '@wholesale/schema/config';
 import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
+import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
@@ -20,8 +23,14 @@ export async function startTestApp(kind: DatabaseKind) {
   const database = await openMigratedDatabase(testDatabase.options);
   const sandbox = createSandbox({ credentials: [DEMO_CREDENTIALS], buyers: [DEMO_BUYER] });
   const paypal = await sandbox.listen(0, '127.0.0.1');
+  // The API listens on HTTP too, for what reaches it from outside: PayPal's IPN messages.
+  let handle: ReturnType<typeof createApp>['handle'] | undefined;
+  const server = createServer((request, response) => handle?.(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: AppConfig = {
     storefrontUrl: 'http://localhost:3000',
+    apiPublicUrl: apiUrl,
     paypalLocal: { nvpUrl: `${paypal.url}/nvp`, checkoutUrl: paypal.url },
     secretKey: randomBytes(32),
   };
@@ -42,7 +51,7 @@ export async function startTestApp(kind: DatabaseKind) {
   };
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
-  const { yoga, systemContext } = createApp({
+  const app = createApp({
     db: database.prisma,
     log,
     config,
@@ -50,6 +59,8 @@ export async function startTestApp(kind: DatabaseKind) {
     paypalFetch,
     now,
   });
+  const { yoga, systemContext } = app;
+  handle = app.handle;
 
   return {
     db: database.prisma,
@@ -91,7 +102,14 @@ export async function startTestApp(kind: DatabaseKind) {
 
       return session;
     },
+    apiUrl,
+    /** Verifies and applies the IPN messages PayPal has posted so far. */
+    async processIpn() {
+      await sandbox.ipnSettled();
+      while ((await processIpnMessages(systemContext())) > 0) {}
+    },
     async stop() {
+      await new Promise((resolve) => server.close(resolve));
       await paypal.close();
       await database.close();
       await testDatabase.drop();

@@ -144,7 +144,10 @@ export async function takePayPalPayment(
     paypal.client.doExpressCheckoutPayment({
       token,
       payerId,
-      payment: paymentRequestFor(payment.order),
+      payment: {
+        ...paymentRequestFor(payment.order),
+        notifyUrl: `${context.services.config.apiPublicUrl}/paypal/ipn`,
+      },
       // One key per attempt: a retry after an unknown outcome repeats it and PayPal answers
       // the first result, while a new attempt after a refusal (another funding source) must
       // not be answered with the old refusal.

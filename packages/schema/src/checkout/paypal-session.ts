@@ -22,7 +22,10 @@ export async function beginPayPalPayment(
   let result: Awaited<ReturnType<PayPalConnection['client']['setExpressCheckout']>>;
   try {
     result = await paypal.client.setExpressCheckout({
-      payment: paymentRequestFor(order),
+      payment: {
+        ...paymentRequestFor(order),
+        notifyUrl: `${context.services.config.apiPublicUrl}/paypal/ipn`,
+      },
       returnUrl: `${base}/checkout/paypal/return`,
       cancelUrl: `${base}/checkout/paypal/cancel`,
       localeCode: 'ja_JP',

@@ -18,13 +18,13 @@ export const orderStatusMoves: Record<OrderStatus, readonly OrderStatus[]> = {
 
 /**
  * Where the order's money may go from each payment status. A reversal (chargeback) counts as
- * refunded, and its cancellation brings the payment back to paid.
+ * refunded, and its cancellation brings the payment back to (partly) paid.
  */
 export const paymentStatusMoves: Record<PaymentStatus, readonly PaymentStatus[]> = {
   UNPAID: ['PENDING', 'PAID', 'FAILED'],
   PENDING: ['PAID', 'FAILED', 'VOIDED'],
   PAID: ['PARTIALLY_REFUNDED', 'REFUNDED'],
-  PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED', 'PAID'],
   REFUNDED: ['PAID'],
   FAILED: [],
   VOIDED: [],

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { PayPalEnvironment } from '@wholesale/db/enums';
+import { IPN_VERIFY_URLS } from '@wholesale/paypal/ipn';
 import { NvpClient, PAYPAL_HOSTS } from '@wholesale/paypal/nvp';
 import type { AppConfig } from '../config.ts';
 import { DomainError } from '../errors.ts';
@@ -10,6 +11,8 @@ export interface PayPalConnection {
   environment: PayPalEnvironment;
   /** Base of the buyer redirect: `${checkoutUrl}/cgi-bin/webscr?cmd=_express-checkout…`. */
   checkoutUrl: string;
+  /** Where IPN messages are posted back to be verified. */
+  ipnVerifyUrl: string;
 }
 
 export class PayPalNotConfiguredError extends DomainError {
@@ -19,13 +22,19 @@ export class PayPalNotConfiguredError extends DomainError {
 }
 
 export function paypalEndpoints(environment: PayPalEnvironment, config: AppConfig) {
-  if (environment === 'LIVE')
-    return { nvpUrl: PAYPAL_HOSTS.live.nvp, checkoutUrl: PAYPAL_HOSTS.live.checkout };
+  if (environment === 'LIVE') {
+    const { nvp, checkout } = PAYPAL_HOSTS.live;
+    return { nvpUrl: nvp, checkoutUrl: checkout, ipnVerifyUrl: IPN_VERIFY_URLS.live };
+  }
   if (environment === 'SANDBOX') {
-    return { nvpUrl: PAYPAL_HOSTS.sandbox.nvp, checkoutUrl: PAYPAL_HOSTS.sandbox.checkout };
+    const { nvp, checkout } = PAYPAL_HOSTS.sandbox;
+    return { nvpUrl: nvp, checkoutUrl: checkout, ipnVerifyUrl: IPN_VERIFY_URLS.sandbox };
   }
 
-  return config.paypalLocal;
+  return {
+    ...config.paypalLocal,
+    ipnVerifyUrl: `${config.paypalLocal.checkoutUrl}/cgi-bin/webscr`,
+  };
 }
 
 /** Builds an NVP client from the merchant's stored credentials, decrypting the secrets. */
@@ -40,7 +49,7 @@ export async function connectPayPal(
     throw new PayPalNotConfiguredError();
   }
 
-  const { nvpUrl, checkoutUrl } = paypalEndpoints(account.environment, config);
+  const { nvpUrl, checkoutUrl, ipnVerifyUrl } = paypalEndpoints(account.environment, config);
   const client = new NvpClient({
     endpoint: nvpUrl,
     credentials: {
@@ -51,5 +60,5 @@ export async function connectPayPal(
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
 
-  return { client, environment: account.environment, checkoutUrl };
+  return { client, environment: account.environment, checkoutUrl, ipnVerifyUrl };
 }

@@ -1,0 +1,102 @@
+import type { PrismaClient } from '@wholesale/db/client';
+import type { IpnMessage } from '@wholesale/db/prisma';
+import { verifyIpn } from '@wholesale/paypal/ipn';
+import type { Context } from '../context.ts';
+import { retryDelayMs } from '../email/outbox.ts';
+import { applyIpn } from './ipn-apply.ts';
+
+/**
+ * Keeps an IPN message as posted, before anything else, and answers whether it was new. The
+ * endpoint answers PayPal 200 once it is stored; verifying and applying happen afterwards, so a
+ * slow postback or a crash loses nothing.
+ */
+export async function receiveIpn(db: Pick<PrismaClient, 'ipnMessage'>, body: string) {
+  const fields = new URLSearchParams(body);
+  const txnId = fields.get('txn_id');
+  const paymentStatus = fields.get('payment_status');
+  const created = await db.ipnMessage.createMany({
+    data: [
+      {
+        body,
+        txnId,
+        paymentStatus,
+        dedupeKey: txnId ? `${txnId}:${paymentStatus ?? ''}` : null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+
+  return created.count === 1;
+}
+
+const leaseMs = 5 * 60 * 1000;
+
+/**
+ * Verifies and applies the stored IPN messages that are due: each is leased under SKIP LOCKED
+ * (so several API instances share the work), posted back to PayPal, and applied only when
+ * PayPal says VERIFIED. When PayPal cannot be asked, the message waits and is tried again.
+ */
+export async function processIpnMessages(context: Context): Promise<number> {
+  const now = context.services.now();
+  const due = await context.db.$queryRaw<IpnMessage[]>`
+    UPDATE "IpnMessage" SET "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}
+    WHERE id IN (
+      SELECT id FROM "IpnMessage"
+      WHERE status = 'RECEIVED' AND "nextAttemptAt" <= ${now}
+      ORDER BY "receivedAt" LIMIT 20
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *`;
+
+  for (const message of due) {
+    await processOne(context, message);
+  }
+
+  return due.length;
+}
+
+async function processOne(context: Context, message: IpnMessage) {
+  const attempts = message.attempts + 1;
+  let verdict: 'VERIFIED' | 'INVALID';
+  try {
+    const paypal = await context.services.paypal(context.db);
+    verdict = await verifyIpn(paypal.ipnVerifyUrl, message.body);
+  } catch (error) {
+    context.log.warn({ ipnId: message.id, attempts, err: error }, 'IPN not verified yet');
+    await context.db.ipnMessage.update({
+      where: { id: message.id },
+      data: { attempts, nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) },
+    });
+    return;
+  }
+
+  if (verdict === 'INVALID') {
+    context.log.warn({ ipnId: message.id, txnId: message.txnId }, 'IPN not sent by PayPal');
+    await finish(context, message, 'INVALID', 'PayPal did not recognise the message', null);
+    return;
+  }
+
+  const fields = Object.fromEntries(new URLSearchParams(message.body));
+  const result = await applyIpn(context, fields);
+  await finish(
+    context,
+    message,
+    result.applied ? 'APPLIED' : 'IGNORED',
+    result.outcome,
+    result.orderId,
+  );
+}
+
+async function finish(
+  context: Context,
+  message: IpnMessage,
+  status: 'APPLIED' | 'IGNORED' | 'INVALID',
+  outcome: string,
+  orderId: string | null,
+) {
+  await context.db.ipnMessage.update({
+    where: { id: message.id },
+    data: { status, outcome, orderId, attempts: message.attempts + 1, processedAt: new Date() },
+  });
+  context.log.info({ ipnId: message.id, txnId: message.txnId, status, outcome }, 'IPN processed');
+}
