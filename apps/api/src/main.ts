@@ -6,6 +6,7 @@ import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
 import { createMailTransport } from '@wholesale/schema/email/transport';
 import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
 import { expireUnpaidOrders } from '@wholesale/schema/orders/expire-unpaid';
+import { reconcileRecentOrders } from '@wholesale/schema/orders/reconcile';
 import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { createApp } from './app.ts';
@@ -50,6 +51,14 @@ const ipn = startPeriodicTask({
   },
 });
 wakeIpn = ipn.wake;
+const reconciliation = startPeriodicTask({
+  name: 'reconciliation',
+  intervalMs: 15 * 60_000,
+  log,
+  run: async () => {
+    await reconcileRecentOrders(systemContext());
+  },
+});
 const expiry = startPeriodicTask({
   name: 'order-expiry',
   intervalMs: 60_000,
@@ -69,7 +78,7 @@ server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/
 async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([dispatcher.stop(), expiry.stop(), ipn.stop()]);
+  await Promise.all([dispatcher.stop(), expiry.stop(), ipn.stop(), reconciliation.stop()]);
   await database.close();
   process.exit(0);
 }

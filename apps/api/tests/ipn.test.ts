@@ -148,6 +148,61 @@ describe.each(databaseKinds())('PayPal’s IPN messages, on %s', (kind) => {
     expect((await postIpn('hello=world')).status).toBe(400);
   });
 
+  it('finds a refund whose IPN never arrived by reconciliation, and then matches the late IPN', async () => {
+    const order = await paidOrder();
+    await refundAtPayPalsMerchantView(order.transactionId, '');
+    await app.sandbox.ipnSettled();
+    // The message is lost on the way: the shop has not seen it.
+    await app.db.ipnMessage.deleteMany({ where: { status: 'RECEIVED' } });
+    expect((await orderState(order.number)).paymentStatus).toBe('PAID');
+
+    const { reconcileRecentOrders } = await import('@wholesale/schema/orders/reconcile');
+    await reconcileRecentOrders(app.systemContext());
+    expect(await orderState(order.number)).toEqual({
+      paymentStatus: 'REFUNDED',
+      refunds: [[3784, 'COMPLETED', 'PAYPAL']],
+    });
+
+    // PayPal sends the message again later; it names the refund already recorded.
+    const refundMessage = (await deliveries()).find(
+      (delivery) =>
+        delivery.kind === 'refund' &&
+        new URLSearchParams(delivery.body).get('parent_txn_id') === order.transactionId,
+    );
+    await postIpn(refundMessage?.body ?? '');
+    await app.processIpn();
+    expect(await orderState(order.number)).toEqual({
+      paymentStatus: 'REFUNDED',
+      refunds: [[3784, 'COMPLETED', 'PAYPAL']],
+    });
+    const refund = await app.db.refund.findFirstOrThrow({
+      where: { order: { number: Number(order.number) } },
+    });
+    expect(refund.paypalRefundTransactionId).toBe(refundMessage?.txnId);
+  });
+
+  it('lets the merchant refresh one order from PayPal and see what differed', async () => {
+    const order = await paidOrder();
+    const staff = app.graphql(await app.logIn(demoLogins.staff));
+    const refresh = () =>
+      staff(
+        'mutation ($id: ID!) { refreshOrderFromPayPal(orderId: $id) { ... on RefreshOrderFromPayPalPayload { findings order { paymentStatus } } } }',
+        { id: order.id },
+      ).then((result) => result.data.refreshOrderFromPayPal);
+
+    expect(await refresh()).toEqual({ findings: [], order: { paymentStatus: 'PAID' } });
+    await refundAtPayPalsMerchantView(order.transactionId, '784');
+    await app.sandbox.ipnSettled();
+    await app.db.ipnMessage.deleteMany({ where: { status: 'RECEIVED' } });
+    const found = await refresh();
+    expect(found.order.paymentStatus).toBe('PAID');
+    expect(found.findings).toEqual(['PayPal shows a partial refund this shop has no record of.']);
+    const flagged = await app.db.orderEvent.findFirst({
+      where: { order: { number: Number(order.number) }, kind: 'RECONCILIATION_DIFFERENCE' },
+    });
+    expect(flagged?.note).toBe('PayPal shows a partial refund this shop has no record of.');
+  });
+
   it('settles an order whose payment the shop never heard back about', async () => {
     const started = (
       await buyer(startCheckoutMutation, {

@@ -10,6 +10,7 @@ import { changeOrderStatus, statusChangesFor } from './change-status.ts';
 import { IllegalStatusChangeError } from './lifecycle.ts';
 import { Order, orderPayload } from './order-schema.ts';
 import { sendPaymentReminder } from './payment-reminder.ts';
+import { refreshOrderFromPayPal } from './reconcile.ts';
 import { RefundNotPossibleError, refundOrder } from './refund.ts';
 
 const SendPaymentReminderPayload = orderPayload('SendPaymentReminderPayload');
@@ -153,6 +154,22 @@ const CancelOrderInput = builder.inputType('CancelOrderInput', {
   }),
 });
 
+const RefreshOrderPayload = builder
+  .objectRef<{ orderId: string; findings: string[] }>('RefreshOrderFromPayPalPayload')
+  .implement({
+    fields: (t) => ({
+      order: t.prismaField({
+        type: 'Order',
+        resolve: (query, payload, _args, context) =>
+          context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
+      }),
+      findings: t.stringList({
+        description: 'What differed from PayPal and what was done; empty when all agreed.',
+        resolve: (payload) => payload.findings,
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
   updateOrderStatus: t.field({
     type: orderPayload('UpdateOrderStatusPayload'),
@@ -223,6 +240,23 @@ builder.mutationFields((t) => ({
           note: input.note ?? null,
         }),
       };
+    },
+  }),
+  refreshOrderFromPayPal: t.field({
+    type: RefreshOrderPayload,
+    description:
+      'PayPalから更新 (staff): compares the order with PayPal and applies the difference.',
+    errors: {
+      types: [NotFoundError, PayPalError],
+      directResult: true,
+      union: { name: 'RefreshOrderFromPayPalResult' },
+    },
+    args: { orderId: t.arg.globalID({ for: Order }) },
+    resolve: async (_root, { orderId }, context) => {
+      requireStaff(context);
+      const findings = await refreshOrderFromPayPal(context, orderId.id);
+
+      return { orderId: orderId.id, findings };
     },
   }),
   cancelOrder: t.field({

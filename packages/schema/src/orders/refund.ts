@@ -126,7 +126,7 @@ async function callTwice(call: () => Promise<NvpResult<RefundResult>>) {
  */
 export async function recordCompletedRefund(
   context: Context,
-  input: { refundId: string; orderId: string; paypalRefundTransactionId: string },
+  input: { refundId: string; orderId: string; paypalRefundTransactionId: string | null },
 ): Promise<void> {
   await context.db.$transaction(async (tx) => {
     const refund = await tx.refund.update({
@@ -148,7 +148,7 @@ export async function recordCompletedRefund(
       from: { status: order.status, paymentStatus: order.paymentStatus },
       to: { paymentStatus: remaining <= 0 ? 'REFUNDED' : 'PARTIALLY_REFUNDED' },
       actor: { type: refund.actorType, id: refund.actorId },
-      note: `Refund ${input.paypalRefundTransactionId}: ${refund.amount} ${refund.currency}`,
+      note: `Refund ${input.paypalRefundTransactionId ?? '(id unknown)'}: ${refund.amount} ${refund.currency}`,
     });
     await enqueueEmail(tx, {
       dedupeKey: `refund:${refund.id}`,

@@ -166,6 +166,24 @@ async function applyRefund(context: Context, fields: Fields): Promise<IpnResult>
   });
   if (existing) return ignored(`refund ${txnId} already recorded`, order.id);
 
+  // Reconciliation may have recorded this refund already without knowing its id.
+  const unnamed = await context.db.refund.findFirst({
+    where: { orderId: order.id, status: 'COMPLETED', paypalRefundTransactionId: null, amount },
+  });
+  if (unnamed) {
+    await context.db.refund.update({
+      where: { id: unnamed.id },
+      data: { paypalRefundTransactionId: txnId },
+    });
+    return ignored(`refund ${txnId} matched one already recorded`, order.id);
+  }
+  const refunds = await context.db.refund.findMany({
+    where: { orderId: order.id, status: 'COMPLETED' },
+  });
+  if (refunds.reduce((sum, refund) => sum + refund.amount, 0) + amount > order.total) {
+    return ignored(`refund ${txnId} exceeds what remains of the payment`, order.id);
+  }
+
   const reversal = fields.payment_status === 'Reversed';
   const refund = await context.db.refund.create({
     data: {
