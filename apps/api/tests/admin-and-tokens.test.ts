@@ -268,6 +268,47 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     );
   });
 
+  it('keeps an audit trail of settings and member changes, without secret values', async () => {
+    const entries = async (action: string) =>
+      (
+        await staff(
+          'query ($action: [String!]) { auditLog(first: 20, filter: { action: $action }) { edges { node { actorType action subjectType subjectId changes } } } }',
+          { action: [action] },
+        )
+      ).data.auditLog.edges.map((edge: { node: { changes: string } }) => ({
+        ...edge.node,
+        changes: JSON.parse(edge.node.changes),
+      }));
+
+    const settings = await entries('PAYMENT_SETTINGS_UPDATED');
+    expect(settings[settings.length - 1]).toMatchObject({
+      actorType: 'STAFF',
+      subjectType: 'PaymentMethod',
+      subjectId: 'PAYPAL',
+      changes: {
+        description: { to: 'PayPalでお支払い' },
+        apiPassword: { changed: true },
+        apiSignature: { changed: true },
+      },
+    });
+    const everything = JSON.stringify(await entries('PAYMENT_SETTINGS_UPDATED'));
+    expect(everything).not.toContain('LOCALSANDBOX2026');
+    expect(everything).not.toContain('local-sandbox-signature');
+
+    const members = await entries('MEMBER_UPDATED');
+    expect(members[0]).toMatchObject({
+      action: 'MEMBER_UPDATED',
+      changes: {
+        allowedPaymentMethods: { from: ['BANK_TRANSFER'], to: ['PAYPAL', 'BANK_TRANSFER'] },
+      },
+    });
+    const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
+    expect(
+      (await buyer('{ auditLog(first: 1) { edges { node { action } } } }')).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+  });
+
   it('gives third parties scoped tokens that are shown once, stored hashed and revocable', async () => {
     const created = (
       await staff(createToken, { input: { name: 'Accounting', scopes: ['ORDERS_READ'] } })

@@ -11,5 +11,6 @@ import './checkout/checkout-schema.ts';
 import './settings/payment-settings-schema.ts';
 import './settings/shop-settings-schema.ts';
 import './email/email-schema.ts';
+import './audit/audit-schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,3 +1,4 @@
+import { actorOf, audit } from '../audit/audit.ts';
 import { builder } from '../builder.ts';
 import { ApiScopeEnum } from '../common-schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -90,6 +91,13 @@ builder.mutationFields((t) => ({
           createdById: userId,
         },
       });
+      await audit(context.db, {
+        actor: actorOf(context),
+        action: 'API_TOKEN_CREATED',
+        subjectType: 'ApiToken',
+        subjectId: created.id,
+        changes: { name: { to: name }, scopes: { to: created.scopes } },
+      });
       context.log.info({ apiTokenId: created.id, by: userId }, 'API token created');
 
       return { token, apiTokenId: created.id };
@@ -109,6 +117,13 @@ builder.mutationFields((t) => ({
         await context.db.apiToken.update({
           where: { id: existing.id },
           data: { revokedAt: context.services.now() },
+        });
+        await audit(context.db, {
+          actor: actorOf(context),
+          action: 'API_TOKEN_REVOKED',
+          subjectType: 'ApiToken',
+          subjectId: existing.id,
+          changes: { revokedAt: { from: null, to: context.services.now() } },
         });
         context.log.info({ apiTokenId: existing.id, by: userId }, 'API token revoked');
       }

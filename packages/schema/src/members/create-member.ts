@@ -1,3 +1,4 @@
+import { actorOf, audit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import type { Context } from '../context.ts';
@@ -50,6 +51,19 @@ export async function createMember(context: Context, input: NewMember) {
     },
     include: { member: true },
   });
+  if (user.member) {
+    await audit(context.db, {
+      actor: actorOf(context),
+      action: 'MEMBER_CREATED',
+      subjectType: 'Member',
+      subjectId: user.member.id,
+      changes: {
+        email: { to: email },
+        companyName: { to: companyName },
+        allowedPaymentMethods: { to: user.member.allowedPaymentMethods },
+      },
+    });
+  }
   context.log.info({ memberId: user.member?.id, by: context.viewer?.userId }, 'member created');
 
   return user.member;

@@ -1,4 +1,5 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
+import { actorOf, audit, diffFields } from '../audit/audit.ts';
 import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -48,7 +49,21 @@ export async function updateMember(context: Context, changes: MemberChanges) {
     data.allowedPaymentMethods = sortPaymentMethods([...changes.allowedPaymentMethods, ...kept]);
   }
 
-  const updated = await context.db.member.update({ where: { id: member.id }, data });
+  const updated = await context.db.$transaction(async (tx) => {
+    const saved = await tx.member.update({ where: { id: member.id }, data });
+    const diff = diffFields(member, saved, ['companyName', 'contactName', 'allowedPaymentMethods']);
+    if (Object.keys(diff).length > 0) {
+      await audit(tx, {
+        actor: actorOf(context),
+        action: 'MEMBER_UPDATED',
+        subjectType: 'Member',
+        subjectId: member.id,
+        changes: diff,
+      });
+    }
+
+    return saved;
+  });
   context.log.info(
     { memberId: member.id, by: context.viewer?.userId, fields: Object.keys(data) },
     'member updated',

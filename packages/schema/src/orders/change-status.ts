@@ -1,9 +1,9 @@
 import type { OrderStatus } from '@wholesale/db/enums';
 import type { Order, Prisma } from '@wholesale/db/prisma';
+import { actorOf, audit } from '../audit/audit.ts';
 import { withOrderPaymentLock } from '../checkout/order-lock.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import type { Actor } from './lifecycle.ts';
 import {
   applyTransition,
   canMoveOrder,
@@ -13,14 +13,6 @@ import {
 
 /** Statuses before shipping: cancelling from these puts the goods back in stock. */
 const unshipped: readonly OrderStatus[] = ['PAYMENT_INCOMPLETE', 'NEW', 'PROCESSING', 'ON_HOLD'];
-
-export function actorOf(context: Context): Actor {
-  if (context.viewer)
-    return { type: context.viewer.role === 'STAFF' ? 'STAFF' : 'BUYER', id: context.viewer.userId };
-  if (context.apiToken) return { type: 'API_TOKEN', id: context.apiToken.id };
-
-  return { type: 'SYSTEM' };
-}
 
 /** The statuses the merchant may set on this order now. */
 export function statusChangesFor(order: Pick<Order, 'status'>): OrderStatus[] {
@@ -64,6 +56,13 @@ export async function changeOrderStatus(
         data: input.status === 'CANCELLED' ? { cancelledAt: context.services.now() } : {},
       });
       if (!moved) throw new IllegalStatusChangeError(order.status, input.status);
+      await audit(tx, {
+        actor: actorOf(context),
+        action: 'ORDER_STATUS_CHANGED',
+        subjectType: 'Order',
+        subjectId: order.id,
+        changes: { status: { from: order.status, to: input.status } },
+      });
       if (input.status === 'CANCELLED' && unshipped.includes(order.status))
         await restock(tx, order.id);
     });

@@ -1,5 +1,6 @@
 import type { NvpResult, RefundResult } from '@wholesale/paypal/nvp';
 import { NvpTransportError } from '@wholesale/paypal/nvp';
+import { actorOf, audit } from '../audit/audit.ts';
 import { withOrderLock } from '../checkout/order-lock.ts';
 import { connectForPayment, notePayPalAnswer } from '../checkout/paypal-connection.ts';
 import { payPalErrorFrom, payPalUnreachableError } from '../checkout/paypal-errors.ts';
@@ -7,7 +8,6 @@ import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { refundNoticeEmail } from '../email/templates.ts';
 import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
-import { actorOf } from './change-status.ts';
 import { applyTransition } from './lifecycle.ts';
 
 export class RefundNotPossibleError extends DomainError {
@@ -149,6 +149,21 @@ export async function recordCompletedRefund(
       to: { paymentStatus: remaining <= 0 ? 'REFUNDED' : 'PARTIALLY_REFUNDED' },
       actor: { type: refund.actorType, id: refund.actorId },
       note: `Refund ${input.paypalRefundTransactionId ?? '(id unknown)'}: ${refund.amount} ${refund.currency}`,
+    });
+    await audit(tx, {
+      actor: { type: refund.actorType, id: refund.actorId },
+      action: 'REFUND_RECORDED',
+      subjectType: 'Order',
+      subjectId: order.id,
+      changes: {
+        refund: {
+          to: { amount: refund.amount, paypalRefundTransactionId: input.paypalRefundTransactionId },
+        },
+        paymentStatus: {
+          from: order.paymentStatus,
+          to: remaining <= 0 ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
+        },
+      },
     });
     await enqueueEmail(tx, {
       dedupeKey: `refund:${refund.id}`,

@@ -1,4 +1,5 @@
 import type { PaymentMethod, PayPalEnvironment } from '@wholesale/db/enums';
+import { actorOf, audit, diffFields } from '../audit/audit.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { secretHint } from './secret-box.ts';
@@ -37,11 +38,40 @@ export async function updatePaymentSettings(context: Context, change: PaymentSet
 
   const secrets = context.services.secrets;
   await context.db.$transaction(async (tx) => {
+    const before = await tx.paymentMethodSetting.findUnique({ where: { method: change.method } });
+    const accountBefore = await tx.payPalAccount.findUnique({ where: { id: 1 } });
     await tx.paymentMethodSetting.upsert({
       where: { method: change.method },
       create: { method: change.method, ...pick(change, description) },
       update: pick(change, description),
     });
+    const changes = diffFields(before, pick(change, description), [
+      'enabled',
+      'enabledForNewMembers',
+      'description',
+    ]);
+    if (change.paypal) {
+      Object.assign(
+        changes,
+        diffFields(
+          accountBefore,
+          { ...change.paypal, apiUsername: change.paypal.apiUsername.trim() },
+          ['environment', 'apiUsername'],
+        ),
+        // Secrets: that they changed, never what they are.
+        change.paypal.apiPassword?.trim() ? { apiPassword: { changed: true } } : {},
+        change.paypal.apiSignature?.trim() ? { apiSignature: { changed: true } } : {},
+      );
+    }
+    if (Object.keys(changes).length > 0) {
+      await audit(tx, {
+        actor: actorOf(context),
+        action: 'PAYMENT_SETTINGS_UPDATED',
+        subjectType: 'PaymentMethod',
+        subjectId: change.method,
+        changes,
+      });
+    }
     if (!change.paypal) return;
 
     const { environment, apiPassword, apiSignature } = change.paypal;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@wholesale/db/client';
 import type { TaxRounding } from '@wholesale/db/enums';
+import { actorOf, audit, diffFields } from '../audit/audit.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import type { PricingRules } from '../money/totals.ts';
@@ -55,10 +56,21 @@ export async function updateShopSettings(
     freeShippingFrom: input.freeShippingFrom ?? null,
     unpaidOrderExpiryHours: input.unpaidOrderExpiryHours,
   };
-  await context.db.shopSettings.upsert({
-    where: { id: 1 },
-    create: { id: 1, ...data },
-    update: data,
+  const before = await loadShopRules(context.db);
+  await context.db.$transaction(async (tx) => {
+    await tx.shopSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    await audit(tx, {
+      actor: actorOf(context),
+      action: 'SHOP_SETTINGS_UPDATED',
+      subjectType: 'ShopSettings',
+      subjectId: '1',
+      changes: diffFields<Record<string, unknown>>({ ...before }, { ...data }, [
+        'taxRounding',
+        'shippingFee',
+        'freeShippingFrom',
+        'unpaidOrderExpiryHours',
+      ]),
+    });
   });
   context.log.info({ by: context.viewer?.userId, ...data }, 'shop settings updated');
 
