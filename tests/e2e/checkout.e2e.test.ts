@@ -67,6 +67,39 @@ describe('a buyer pays with PayPal through the storefront', () => {
     expect(await page.content()).toContain('6,402');
   }
 
+  /** Logs in as the sandbox's PayPal buyer, which approves the payment and returns to the shop. */
+  async function approveAtPayPal(page: Page) {
+    await page.fill('input[name="email"]', 'paypal-buyer@example.com');
+    await page.fill('input[name="password"]', 'paypal-demo');
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/checkout/paypal/return?**`),
+      page.click('#login-submit'),
+    ]);
+  }
+
+  /** Makes the sandbox refuse its next call of `method` with PayPal's error `code`. */
+  async function failNext(method: string, code: string) {
+    const response = await fetch(`${product.paypal}/sim/fail-next`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method, code }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  /** What the sandbox has taken for an order number. */
+  async function paidAtPayPal(orderNumber: string) {
+    const paid = (await (await fetch(`${product.paypal}/sim/transactions`)).json()) as {
+      transactions: { invoiceId: string; amount: number; token: string }[];
+    };
+
+    return paid.transactions.filter((transaction) => transaction.invoiceId === orderNumber);
+  }
+
+  const tokenOf = (url: string) => new URL(url).searchParams.get('token');
+  const text = async (page: Page, testId: string) =>
+    (await page.locator(`[data-testid="${testId}"]`).first().textContent())?.trim();
+
   async function statusInAdmin(page: Page, orderNumber: string) {
     await logIn(page, 'admin@example.com', 'admin-demo');
     await page.goto(`${product.storefront}/admin/orders`);
@@ -136,6 +169,90 @@ describe('a buyer pays with PayPal through the storefront', () => {
     await admin.goto(`${product.storefront}/admin/emails`);
     const subjects = await admin.locator('[data-testid="email-subject"]').allTextContents();
     expect(subjects.some((subject) => subject.includes(orderNumber))).toBe(false);
+    await page.close();
+    await admin.close();
+  });
+  it('comes back from a declined funding source, retries at PayPal with the same token, and pays', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+    const token = tokenOf(page.url());
+    await failNext('DoExpressCheckoutPayment', '10486');
+
+    await approveAtPayPal(page);
+    await page.locator('[data-testid="paypal-error"]').waitFor();
+    expect(await text(page, 'paypal-error')).toBe(
+      '選択されたお支払い方法がご利用いただけませんでした。PayPalに戻り、別のお支払い方法をお選びください。',
+    );
+    const retry = page.locator('[data-testid="paypal-retry"]');
+    expect(tokenOf((await retry.getAttribute('href')) ?? '')).toBe(token);
+    expect(await page.locator('[data-testid="pay-again"]').count()).toBe(0);
+
+    await Promise.all([page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`), retry.click()]);
+    expect(tokenOf(page.url())).toBe(token);
+    await approveAtPayPal(page);
+    await page.locator('[data-testid="paypal-completed"]').waitFor();
+    const orderNumber = (await text(page, 'order-number')) ?? '';
+    expect(orderNumber).toMatch(/^\d{5}$/);
+    expect(await text(page, 'order-status')).toBe('新規注文');
+    expect(await text(page, 'payment-status')).toBe('入金済み');
+    expect(await text(page, 'total')).toBe('￥6,402');
+    expect(await paidAtPayPal(orderNumber)).toEqual([
+      expect.objectContaining({ amount: 6402, token }),
+    ]);
+
+    const admin = await browser.newPage();
+    expect(await statusInAdmin(admin, orderNumber)).toBe('新規注文');
+    await page.close();
+    await admin.close();
+  });
+
+  it('pays a 送信未完 order again from the order history after cancelling at PayPal', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+    const firstToken = tokenOf(page.url());
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/checkout/paypal/cancel?**`),
+      page.click('#cancel-link'),
+    ]);
+    const orderNumber = (await text(page, 'order-number')) ?? '';
+    expect(orderNumber).toMatch(/^\d{5}$/);
+
+    await page.goto(`${product.storefront}/orders`);
+    const row = page.locator(`[data-testid="order-row"][data-number="${orderNumber}"]`);
+    expect((await row.locator('[data-testid="order-status"]').textContent())?.trim()).toBe(
+      '送信未完',
+    );
+    expect((await row.locator('[data-testid="order-total"]').textContent())?.trim()).toBe(
+      '￥6,402',
+    );
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/orders/${orderNumber}/pay`),
+      row.locator('[data-testid="pay-again"]').click(),
+    ]);
+    expect(await text(page, 'order-number')).toBe(orderNumber);
+    expect(await text(page, 'order-total')).toBe('￥6,402');
+
+    await page.check('input[name="paymentMethod"][value="PAYPAL"]');
+    await Promise.all([
+      page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`),
+      page.click('[data-testid="pay-order"]'),
+    ]);
+    const secondToken = tokenOf(page.url());
+    expect(secondToken).not.toBe(firstToken);
+    expect(await page.content()).toContain('6,402');
+    await approveAtPayPal(page);
+    await page.locator('[data-testid="paypal-completed"]').waitFor();
+    expect(await text(page, 'order-number')).toBe(orderNumber);
+    expect(await text(page, 'order-status')).toBe('新規注文');
+    expect(await text(page, 'total')).toBe('￥6,402');
+    expect(await paidAtPayPal(orderNumber)).toEqual([
+      expect.objectContaining({ amount: 6402, token: secondToken }),
+    ]);
+
+    await page.goto(`${product.storefront}/orders`);
+    expect(await row.locator('[data-testid="pay-again"]').count()).toBe(0);
+    const admin = await browser.newPage();
+    expect(await statusInAdmin(admin, orderNumber)).toBe('新規注文');
     await page.close();
     await admin.close();
   });
