@@ -2,15 +2,16 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { databaseOptionsFromEnv, defaultDataDir, openMigratedDatabase } from '@wholesale/db/client';
 import { configFromEnv } from '@wholesale/schema/config';
-import { startMailDispatcher } from '@wholesale/schema/email/dispatcher';
+import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
 import { createMailTransport } from '@wholesale/schema/email/transport';
-import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
 import { expireUnpaidOrders } from '@wholesale/schema/orders/expire-unpaid';
 import { reconcileRecentOrders } from '@wholesale/schema/orders/reconcile';
 import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
 import { createApp } from './app.ts';
 import { seedDemoData } from './demo-data.ts';
+import type { Jobs } from './jobs.ts';
+import { jobWork, startJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
 import { loadSecretKey } from './secret-key.ts';
 
@@ -30,47 +31,33 @@ if (
 }
 
 const mailTransport = createMailTransport();
-const dispatcher = startMailDispatcher({ db: database.prisma, transport: mailTransport, log });
-log.info({ mail: mailTransport.description }, 'mail dispatcher started');
+log.info({ mail: mailTransport.description }, 'mail transport');
 
-let wakeIpn = () => {};
+let jobs: Jobs | undefined;
 const { handle, systemContext } = createApp({
   db: database.prisma,
   log,
   config,
   mailTransport,
-  wakeMail: dispatcher.wake,
-  wakeIpn: () => wakeIpn(),
+  wakeMail: () => jobs?.wake('send-emails'),
+  wakeIpn: () => jobs?.wake('process-ipn'),
 });
-const ipn = startPeriodicTask({
-  name: 'ipn',
-  intervalMs: 30_000,
+jobs = await startJobs({
   log,
-  run: async () => {
-    while ((await processIpnMessages(systemContext())) > 0) {}
-  },
+  postgresUrl: options.url,
+  work: jobWork(systemContext, {
+    sendEmails: (context) => dispatchDueEmails(context.db, mailTransport, context.log),
+    processIpn: processIpnMessages,
+    expire: expireUnpaidOrders,
+    reconcile: reconcileRecentOrders,
+  }),
 });
-wakeIpn = ipn.wake;
-const reconciliation = startPeriodicTask({
-  name: 'reconciliation',
-  intervalMs: 15 * 60_000,
-  log,
-  run: async () => {
-    await reconcileRecentOrders(systemContext());
-  },
-});
-const expiry = startPeriodicTask({
-  name: 'order-expiry',
-  intervalMs: 60_000,
-  log,
-  run: async () => {
-    const cancelled = await expireUnpaidOrders(systemContext());
-    if (cancelled > 0) log.info({ cancelled }, 'unpaid orders expired');
-  },
-});
+log.info(
+  { runner: options.url ? 'graphile-worker' : 'in-process timers' },
+  'background jobs started',
+);
 
 const server = createServer(handle);
-
 const port = Number(process.env.API_PORT ?? 4000);
 const host = process.env.API_HOST ?? '127.0.0.1';
 server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/graphql`));
@@ -78,7 +65,7 @@ server.listen(port, host, () => log.info(`GraphQL API on http://${host}:${port}/
 async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   server.close();
-  await Promise.all([dispatcher.stop(), expiry.stop(), ipn.stop(), reconciliation.stop()]);
+  await jobs?.stop();
   await database.close();
   process.exit(0);
 }

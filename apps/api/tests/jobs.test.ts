@@ -1,0 +1,88 @@
+import { openMigratedDatabase } from '@wholesale/db/client';
+import type { MailTransport } from '@wholesale/schema/email/outbox';
+import { dispatchDueEmails, enqueueEmail } from '@wholesale/schema/email/outbox';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Jobs } from '../src/jobs.ts';
+import { startJobs } from '../src/jobs.ts';
+import { createTestDatabase, postgresServerUrl } from './test-database.ts';
+
+const log = pino({ level: 'silent' });
+
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-worker)', () => {
+  let testDatabase: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof openMigratedDatabase>>;
+  const running: Jobs[] = [];
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase('postgresql');
+    database = await openMigratedDatabase(testDatabase.options);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(running.map((jobs) => jobs.stop()));
+    await database?.close();
+    await testDatabase?.drop();
+  });
+
+  /** An API instance's job runner whose mail transport records what it sent. */
+  async function instance(sent: string[]) {
+    const transport: MailTransport = {
+      description: 'test',
+      async send(message) {
+        sent.push(message.subject);
+      },
+    };
+    const sendEmails = async () => {
+      while ((await dispatchDueEmails(database.prisma, transport, log)) > 0) {}
+    };
+    const idle = async () => {};
+    const jobs = await startJobs({
+      log,
+      postgresUrl: (testDatabase.options as { url: string }).url,
+      work: {
+        'send-emails': sendEmails,
+        'process-ipn': idle,
+        'expire-unpaid-orders': idle,
+        'reconcile-orders': idle,
+      },
+    });
+    running.push(jobs);
+
+    return jobs;
+  }
+
+  it('sends work left from before a restart, once, with two instances sharing it', async () => {
+    // Enqueued while no instance runs: the work survives in the database.
+    for (let i = 0; i < 30; i += 1) {
+      await enqueueEmail(database.prisma, {
+        to: `buyer${i}@example.com`,
+        subject: `mail ${i}`,
+        text: 'x',
+      });
+    }
+    const sentByA: string[] = [];
+    const sentByB: string[] = [];
+    const [a, b] = await Promise.all([instance(sentByA), instance(sentByB)]);
+    a.wake('send-emails');
+    b.wake('send-emails');
+
+    await until(
+      async () => (await database.prisma.emailMessage.count({ where: { status: 'SENT' } })) === 30,
+    );
+    const all = [...sentByA, ...sentByB].sort();
+    expect(all).toHaveLength(30);
+    expect(new Set(all).size).toBe(30);
+    const jobTables = await database.prisma.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM information_schema.tables WHERE table_schema = 'graphile_worker'`;
+    expect(Number(jobTables[0]?.count)).toBeGreaterThan(0);
+  });
+});
