@@ -77,6 +77,17 @@ async function processOne(context: Context, message: IpnMessage) {
   }
 
   const fields = Object.fromEntries(new URLSearchParams(message.body));
+  const account = await context.db.payPalAccount.findUnique({ where: { id: 1 } });
+  if (!receiverIsThisShop(account?.apiUsername ?? '', fields.receiver_email)) {
+    await finish(
+      context,
+      message,
+      'IGNORED',
+      `receiver ${fields.receiver_email ?? '(none)'} is not this shop`,
+      null,
+    );
+    return;
+  }
   const result = await applyIpn(context, fields);
   await finish(
     context,
@@ -99,4 +110,14 @@ async function finish(
     data: { status, outcome, orderId, attempts: message.attempts + 1, processedAt: new Date() },
   });
   context.log.info({ ipnId: message.id, txnId: message.txnId, status, outcome }, 'IPN processed');
+}
+
+/**
+ * PayPal derives an API username from the account's email: merchant@example.com signs as
+ * merchant_api1.example.com. A message paid to another account is not about this shop.
+ */
+export function receiverIsThisShop(apiUsername: string, receiverEmail: string | undefined) {
+  if (!apiUsername.includes('_api1.')) return true;
+
+  return receiverEmail?.toLowerCase() === apiUsername.replace('_api1.', '@').toLowerCase();
 }
