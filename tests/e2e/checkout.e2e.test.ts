@@ -100,8 +100,9 @@ describe('a buyer pays with PayPal through the storefront', () => {
   const text = async (page: Page, testId: string) =>
     (await page.locator(`[data-testid="${testId}"]`).first().textContent())?.trim();
 
-  async function statusInAdmin(page: Page, orderNumber: string) {
-    await logIn(page, 'admin@example.com', 'admin-demo');
+  /** 対応状況 in the merchant's 受注一覧; logs the page in as the merchant unless `loggedIn`. */
+  async function statusInAdmin(page: Page, orderNumber: string, loggedIn = false) {
+    if (!loggedIn) await logIn(page, 'admin@example.com', 'admin-demo');
     await page.goto(`${product.storefront}/admin/orders`);
     const row = page.locator(`[data-testid="order-row"][data-number="${orderNumber}"]`);
 
@@ -253,6 +254,54 @@ describe('a buyer pays with PayPal through the storefront', () => {
     expect(await row.locator('[data-testid="pay-again"]').count()).toBe(0);
     const admin = await browser.newPage();
     expect(await statusInAdmin(admin, orderNumber)).toBe('新規注文');
+    await page.close();
+    await admin.close();
+  });
+  it('leads to the pay page when PayPal cannot retry, and the member pays by bank transfer after a reminder', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+    await failNext('DoExpressCheckoutPayment', '10417');
+
+    await approveAtPayPal(page);
+    await page.locator('[data-testid="paypal-error"]').waitFor();
+    expect(await page.locator('[data-testid="paypal-retry"]').count()).toBe(0);
+    const payPath = (await page.locator('[data-testid="pay-again"]').getAttribute('href')) ?? '';
+    const orderNumber = /^\/orders\/(\d{5})\/pay$/.exec(payPath)?.[1] ?? '';
+    expect(orderNumber).not.toBe('');
+
+    const admin = await browser.newPage();
+    expect(await statusInAdmin(admin, orderNumber)).toBe('送信未完');
+    await Promise.all([
+      admin.waitForURL(`${product.storefront}/admin/orders/**`),
+      admin
+        .locator(
+          `[data-testid="order-row"][data-number="${orderNumber}"] [data-testid="order-link"]`,
+        )
+        .click(),
+    ]);
+    await admin.click('[data-testid="send-reminder"]');
+    expect(await text(admin, 'reminder-sent')).toContain('buyer@example.com');
+    await admin.goto(`${product.storefront}/admin/emails`);
+    expect(await admin.locator('[data-testid="email-subject"]').allTextContents()).toContainEqual(
+      `【お支払いのお願い】ご注文番号 ${orderNumber} / Payment for order ${orderNumber}`,
+    );
+
+    await Promise.all([
+      page.waitForURL(`${product.storefront}${payPath}`),
+      page.click('[data-testid="pay-again"]'),
+    ]);
+    await page.check('input[name="paymentMethod"][value="BANK_TRANSFER"]');
+    await Promise.all([
+      page.waitForURL(`${product.storefront}/orders/${orderNumber}?placed=1`),
+      page.click('[data-testid="pay-order"]'),
+    ]);
+    expect(await text(page, 'order-status')).toBe('新規注文');
+    expect(await text(page, 'payment-status')).toBe('未入金');
+    expect(await text(page, 'payment-method')).toBe('銀行振込');
+    expect(await text(page, 'total')).toBe('￥6,402');
+    expect(await paidAtPayPal(orderNumber)).toEqual([]);
+
+    expect(await statusInAdmin(admin, orderNumber, true)).toBe('新規注文');
     await page.close();
     await admin.close();
   });
