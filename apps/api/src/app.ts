@@ -11,6 +11,7 @@ import type { Plugin } from 'graphql-yoga';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { handleIpn } from './ipn-endpoint.ts';
+import { createTokenRateLimiter, useQueryLimits } from './limits.ts';
 import { createRequestContext } from './request-context.ts';
 
 export interface AppOptions {
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Called when something enqueued an email, so the dispatcher need not wait for its tick. */
   wakeMail?: () => void;
   now?: () => Date;
+  /** Requests an API token may make per window; 120 a minute unless set. */
+  tokenRateLimit?: { points: number; seconds: number };
   /** Called when an IPN message was stored, so it is verified without waiting for a tick. */
   wakeIpn?: () => void;
   /** How PayPal is reached; tests pass one that records the NVP calls. */
@@ -51,6 +54,10 @@ export function createApp(options: AppOptions) {
     now: options.now ?? (() => new Date()),
   };
 
+  const limitToken = createTokenRateLimiter(
+    options.tokenRateLimit?.points,
+    options.tokenRateLimit?.seconds,
+  );
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -73,11 +80,12 @@ export function createApp(options: AppOptions) {
     },
     context: async ({ request }) => {
       const context = await createRequestContext(request, { db, log, services });
+      if (context.apiToken) await limitToken(context.apiToken.id);
       responseCookies.set(request, context.responseCookies);
 
       return context;
     },
-    plugins: [useResponseCookies()],
+    plugins: [...useQueryLimits(), useResponseCookies()],
   });
 
   /** The context of work no request asks for: expiry, reconciliation. */

@@ -61,8 +61,8 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
       }),
     });
 
-    expect(await response.json()).toEqual({
-      data: { logIn: { __typename: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' } },
+    expect((await response.json()).data).toEqual({
+      logIn: { __typename: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' },
     });
     expect(response.headers.get('set-cookie')).toBeNull();
   });

@@ -18,7 +18,10 @@ import { createTestDatabase } from './test-database.ts';
 export { demoLogins };
 
 /** A running product for one test file: database, local PayPal sandbox and the API in-process. */
-export async function startTestApp(kind: DatabaseKind) {
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { tokenRateLimit?: { points: number; seconds: number } } = {},
+) {
   const testDatabase = await createTestDatabase(kind);
   const database = await openMigratedDatabase(testDatabase.options);
   const sandbox = createSandbox({ credentials: [DEMO_CREDENTIALS], buyers: [DEMO_BUYER] });
@@ -58,6 +61,7 @@ export async function startTestApp(kind: DatabaseKind) {
     mailTransport,
     paypalFetch,
     now,
+    ...options,
   });
   const { yoga, systemContext } = app;
   handle = app.handle;

@@ -1,0 +1,81 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { DocumentNode } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** What one GraphQL document may ask for; beyond this it is refused before it runs. */
+export const queryLimits = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 5000,
+  maxDirectives: 20,
+  maxCost: 20000,
+};
+
+/**
+ * graphql-armor's validation rules, refusing deep, aliased, oversized and costly documents
+ * before they reach a resolver; the computed cost of each accepted document is reported in
+ * the answer's `extensions.cost`.
+ */
+export function useQueryLimits(): Plugin[] {
+  const costs = new WeakMap<DocumentNode, number>();
+  const armor = new EnvelopArmor({
+    maxDepth: { n: queryLimits.maxDepth },
+    maxAliases: { n: queryLimits.maxAliases },
+    maxTokens: { n: queryLimits.maxTokens },
+    maxDirectives: { n: queryLimits.maxDirectives },
+    costLimit: {
+      maxCost: queryLimits.maxCost,
+      onAccept: [
+        (context, details: { n: number }) => {
+          const document = context?.getDocument();
+          if (document) costs.set(document, details.n);
+        },
+      ],
+    },
+    blockFieldSuggestion: { enabled: true },
+  });
+
+  const reportCost: Plugin = {
+    onExecute({ args }) {
+      const requested = costs.get(args.document);
+      if (requested === undefined) return;
+
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('data' in result)) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, cost: { requested, maximum: queryLimits.maxCost } },
+          });
+        },
+      };
+    },
+  };
+
+  return [...(armor.protect().plugins as Plugin[]), reportCost];
+}
+
+/**
+ * Per API token: at most `points` requests per `seconds`, counted on this instance. Over it,
+ * the request is answered 429 with Retry-After.
+ */
+export function createTokenRateLimiter(points = 120, seconds = 60) {
+  const limiter = new RateLimiterMemory({ points, duration: seconds });
+
+  return async (tokenId: string) => {
+    try {
+      await limiter.consume(tokenId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new GraphQLError(`Too many requests for this API token; retry in ${retryAfter} s.`, {
+        extensions: {
+          code: 'RATE_LIMITED',
+          http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+        },
+      });
+    }
+  };
+}
