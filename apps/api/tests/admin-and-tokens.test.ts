@@ -268,6 +268,33 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     );
   });
 
+  it('filters orders by method, member and a search for number or company', async () => {
+    const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
+    const product = (await buyer('{ products(first: 1) { edges { node { id } } } }')).data.products
+      .edges[0].node.id;
+    const placed = (
+      await buyer(
+        'mutation ($id: ID!) { startCheckout(input: { lines: [{ productId: $id, quantity: 1 }], paymentMethod: BANK_TRANSFER }) { ... on StartCheckoutPayload { order { number member { id } } } } }',
+        { id: product },
+      )
+    ).data.startCheckout.order;
+    const numbers = async (filter: Record<string, unknown>) =>
+      (
+        await staff(
+          'query ($filter: OrderFilter) { orders(first: 50, filter: $filter) { edges { node { number } } } }',
+          { filter },
+        )
+      ).data.orders.edges.map((edge: { node: { number: string } }) => edge.node.number);
+
+    expect(await numbers({ search: placed.number })).toEqual([placed.number]);
+    expect(await numbers({ search: 'さとう物産' })).toContain(placed.number);
+    expect(await numbers({ search: 'やまだ' })).not.toContain(placed.number);
+    expect(
+      await numbers({ memberId: placed.member.id, paymentMethod: ['BANK_TRANSFER'] }),
+    ).toContain(placed.number);
+    expect(await numbers({ paymentMethod: ['PAYPAL'] })).not.toContain(placed.number);
+  });
+
   it('keeps an audit trail of settings and member changes, without secret values', async () => {
     const entries = async (action: string) =>
       (

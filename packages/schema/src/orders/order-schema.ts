@@ -146,13 +146,33 @@ const OrderFilter = builder.inputType('OrderFilter', {
       required: false,
       description: 'Only orders changed at or after this time.',
     }),
+    paymentMethod: t.field({ type: [PaymentMethodEnum], required: false }),
+    memberId: t.globalID({ required: false, description: 'Only this member’s orders.' }),
+    search: t.string({
+      required: false,
+      description: 'An order number, or part of the member’s company name or email.',
+    }),
   }),
 });
 
 type OrderFilterShape = typeof OrderFilter.$inferInput;
 
 function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.OrderWhereInput {
+  const search = filter?.search?.trim();
+  const number = search && /^\d{1,9}$/.test(search) ? Number(search) : null;
+
   return {
+    ...(filter?.paymentMethod?.length ? { paymentMethod: { in: filter.paymentMethod } } : {}),
+    ...(filter?.memberId ? { memberId: filter.memberId.id } : {}),
+    ...(search
+      ? {
+          OR: [
+            ...(number !== null ? [{ number }] : []),
+            { member: { companyName: { contains: search, mode: 'insensitive' as const } } },
+            { member: { user: { email: { contains: search, mode: 'insensitive' as const } } } },
+          ],
+        }
+      : {}),
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
     ...(filter?.paymentStatus?.length ? { paymentStatus: { in: filter.paymentStatus } } : {}),
     createdAt: {
