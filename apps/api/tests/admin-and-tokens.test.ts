@@ -295,6 +295,27 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     expect(await numbers({ paymentMethod: ['PAYPAL'] })).not.toContain(placed.number);
   });
 
+  it('tests the PayPal connection with a harmless call and names the PayPal that answered', async () => {
+    const test = () =>
+      staff('mutation { testPayPalConnection { ok environment code messageJa messageEn } }').then(
+        (result) => result.data.testPayPalConnection,
+      );
+
+    expect(await test()).toMatchObject({ ok: true, environment: 'LOCAL', code: null });
+    await staff(
+      `mutation { updatePaymentSettings(input: { method: PAYPAL, enabled: true, enabledForNewMembers: true, description: "x", paypal: { environment: LOCAL, apiUsername: "merchant_api1.wholesale.example", apiSignature: "wrong-signature" } }) { __typename } }`,
+    );
+    const refused = await test();
+    expect(refused).toMatchObject({ ok: false, environment: 'LOCAL', code: '10002' });
+    expect(refused.messageEn).toContain('refused the credentials');
+    expect(app.nvpCalls.filter((call) => call === 'GetBalance').length).toBeGreaterThanOrEqual(2);
+
+    await staff(
+      `mutation { updatePaymentSettings(input: { method: PAYPAL, enabled: true, enabledForNewMembers: true, description: "PayPalでお支払い", paypal: { environment: LOCAL, apiUsername: "merchant_api1.wholesale.example", apiSignature: "AFcWxV21C7fd0v3bYYYRCpSSRl31A-local-sandbox-signature" } }) { __typename } }`,
+    );
+    expect((await test()).ok).toBe(true);
+  });
+
   it('keeps an audit trail of settings and member changes, without secret values', async () => {
     const entries = async (action: string) =>
       (

@@ -1,6 +1,7 @@
 import { decodeNvp, encodeNvp, formatAmount } from './codec.ts';
 import { paymentFields } from './payment-fields.ts';
 import {
+  readBalance,
   readCheckoutDetails,
   readExpressCheckoutPayment,
   readRefund,
@@ -137,6 +138,11 @@ export class NvpClient {
     if (input.msgSubId !== undefined) fields.MSGSUBID = input.msgSubId;
 
     return this.#call('DoExpressCheckoutPayment', fields, readExpressCheckoutPayment);
+  }
+
+  /** GetBalance: a harmless authenticated call, used to test the credentials. */
+  async getBalance(): Promise<NvpResult<{ balances: { currency: string; amount: number }[] }>> {
+    return this.#call('GetBalance', { RETURNALLCURRENCIES: '1' }, readBalance);
   }
 
   async getTransactionDetails(transactionId: string): Promise<NvpResult<TransactionDetails>> {

@@ -123,3 +123,13 @@ export function readRefund(raw: Raw, requestedCurrency: string): RefundResult {
 export function readVoid(raw: Raw): { authorizationId: string } {
   return { authorizationId: requiredField(raw, 'AUTHORIZATIONID') };
 }
+
+export function readBalance(raw: Raw): { balances: { currency: string; amount: number }[] } {
+  const balances: { currency: string; amount: number }[] = [];
+  for (let n = 0; raw[`L_CURRENCYCODE${n}`] !== undefined; n += 1) {
+    const currency = raw[`L_CURRENCYCODE${n}`] ?? '';
+    balances.push({ currency, amount: parseAmount(raw[`L_AMT${n}`] ?? '0', currency) });
+  }
+
+  return { balances };
+}

@@ -6,6 +6,7 @@ import type { SandboxContext } from './context.ts';
 import { fault, PayPalFault } from './fault.ts';
 import { readBody, sendText } from './http.ts';
 import { newCorrelationId, nvpTimestamp } from './ids.ts';
+import { getBalance } from './nvp-balance.ts';
 import { doExpressCheckoutPayment, recordFailedAttempt } from './nvp-do-payment.ts';
 import { getExpressCheckoutDetails, setExpressCheckout } from './nvp-express-checkout.ts';
 import { doVoid, getTransactionDetails, refundTransaction } from './nvp-transactions.ts';
@@ -21,6 +22,7 @@ export const NVP_METHODS: Record<string, { name: string; run: Method }> = {
   gettransactiondetails: { name: 'GetTransactionDetails', run: getTransactionDetails },
   refundtransaction: { name: 'RefundTransaction', run: refundTransaction },
   dovoid: { name: 'DoVoid', run: doVoid },
+  getbalance: { name: 'GetBalance', run: getBalance },
 };
 
 const BUILD = '58807128';

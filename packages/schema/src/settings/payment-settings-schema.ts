@@ -6,6 +6,8 @@ import { PaymentMethodEnum, PayPalEnvironmentEnum } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { updatePaymentSettings } from './payment-settings.ts';
+import type { ConnectionTest } from './test-connection.ts';
+import { testPayPalConnection } from './test-connection.ts';
 
 const PaymentMethodSettings = builder
   .objectRef<Omit<PaymentMethodSetting, 'updatedAt'>>('PaymentMethodSettings')
@@ -170,6 +172,34 @@ builder.mutationField('updatePaymentSettings', (t) =>
       await updatePaymentSettings(context, input);
 
       return {};
+    },
+  }),
+);
+
+const PayPalConnectionTest = builder.objectRef<ConnectionTest>('PayPalConnectionTest').implement({
+  description: 'Whether PayPal accepts the stored credentials, and which PayPal answered.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    environment: t.field({
+      type: PayPalEnvironmentEnum,
+      nullable: true,
+      resolve: (test) => test.environment,
+    }),
+    code: t.exposeString('code', { nullable: true, description: 'PayPal’s error code, if any.' }),
+    messageJa: t.exposeString('messageJa'),
+    messageEn: t.exposeString('messageEn'),
+  }),
+});
+
+builder.mutationField('testPayPalConnection', (t) =>
+  t.field({
+    type: PayPalConnectionTest,
+    description:
+      '接続テスト (staff): a harmless authenticated PayPal call with the stored credentials.',
+    resolve: (_root, _args, context) => {
+      requireStaff(context);
+
+      return testPayPalConnection(context);
     },
   }),
 );
