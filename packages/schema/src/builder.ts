@@ -11,7 +11,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import type { DomainError } from './errors.ts';
 
-type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderShape>;
+export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderShape>;
 
 interface BuilderShape {
   Context: Context;

@@ -30,7 +30,17 @@ import { startCheckout } from './start-checkout.ts';
 errorObject(PaymentMethodNotAllowedError, {
   name: 'PaymentMethodNotAllowedError',
   description: 'The payment method is not enabled by the merchant or not allowed for this member.',
-  fields: (t) => ({ method: t.expose('method', { type: PaymentMethodEnum }) }),
+  fields: (t) => ({
+    method: t.expose('method', { type: PaymentMethodEnum }),
+    restrictedProducts: t.field({
+      type: [Product],
+      description: 'Products in the order that do not allow the method, when they are why.',
+      resolve: (error, _args, context) =>
+        error.restrictedProductIds.length === 0
+          ? []
+          : context.db.product.findMany({ where: { id: { in: error.restrictedProductIds } } }),
+    }),
+  }),
 });
 
 errorObject(InsufficientStockError, {
@@ -97,6 +107,12 @@ const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
     tax: t.field({ type: Money, resolve: (quote) => yen(quote.tax) }),
     shipping: t.field({ type: Money, resolve: (quote) => yen(quote.shipping) }),
     total: t.field({ type: Money, resolve: (quote) => yen(quote.total) }),
+    paymentRestrictions: t.field({
+      type: [CheckoutQuoteLine],
+      description: 'Lines whose product allows only some payment methods (see the product).',
+      resolve: (quote) =>
+        quote.lines.filter((line) => line.product.allowedPaymentMethods.length > 0),
+    }),
   }),
 });
 
@@ -132,8 +148,15 @@ builder.queryFields((t) => ({
   }),
   checkoutPaymentMethods: t.field({
     type: [CheckoutPaymentMethod],
-    description: 'The methods the logged-in member can pay with now.',
-    resolve: (_root, _args, context) => availablePaymentMethods(context.db, requireMember(context)),
+    description:
+      'The methods the logged-in member can pay with now; with `lines`, also allowed by every product.',
+    args: { lines: t.arg({ type: [CheckoutLineInput], required: false }) },
+    resolve: (_root, { lines }, context) =>
+      availablePaymentMethods(
+        context.db,
+        requireMember(context),
+        toCart(lines ?? []).map((line) => line.productId),
+      ),
   }),
 }));
 

@@ -3,10 +3,18 @@ import { DomainError } from '../errors.ts';
 
 export class PaymentMethodNotAllowedError extends DomainError {
   readonly method: PaymentMethod;
+  /** Products in the order that do not allow the method, when they are the reason. */
+  readonly restrictedProductIds: string[];
 
-  constructor(method: PaymentMethod) {
-    super('PAYMENT_METHOD_NOT_ALLOWED', `The payment method ${method} is not available to you.`);
+  constructor(method: PaymentMethod, restrictedProductIds: string[] = []) {
+    super(
+      'PAYMENT_METHOD_NOT_ALLOWED',
+      restrictedProductIds.length > 0
+        ? `Some products in this order cannot be paid with ${method}.`
+        : `The payment method ${method} is not available to you.`,
+    );
     this.method = method;
+    this.restrictedProductIds = restrictedProductIds;
   }
 }
 

@@ -3,13 +3,9 @@ import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import { applyTransition } from '../orders/lifecycle.ts';
-import {
-  OrderNotFoundError,
-  OrderNotPayableError,
-  PaymentMethodNotAllowedError,
-} from './errors.ts';
+import { OrderNotFoundError, OrderNotPayableError } from './errors.ts';
 import { withOrderPaymentLock } from './order-lock.ts';
-import { availablePaymentMethods } from './payment-methods.ts';
+import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
 import { paidAtPayPal } from './paypal-payment.ts';
 import { beginPayPalPayment } from './paypal-session.ts';
@@ -41,10 +37,12 @@ export async function payOrder(
   if (order.status !== 'PAYMENT_INCOMPLETE' || order.paymentStatus !== 'UNPAID') {
     throw new OrderNotPayableError(order.status, order.paymentStatus);
   }
-  const methods = await availablePaymentMethods(context.db, input.memberId);
-  if (!methods.some((available) => available.method === input.paymentMethod)) {
-    throw new PaymentMethodNotAllowedError(input.paymentMethod);
-  }
+  await assertMethodAllowed(
+    context.db,
+    input.memberId,
+    order.lines.map((line) => line.productId),
+    input.paymentMethod,
+  );
 
   const needsPayPal = input.paymentMethod === 'PAYPAL' || order.payments.length > 0;
   const paypal = needsPayPal ? await connectForPayment(context) : null;

@@ -5,8 +5,8 @@ import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
-import { InsufficientStockError, PaymentMethodNotAllowedError, PayPalError } from './errors.ts';
-import { availablePaymentMethods } from './payment-methods.ts';
+import { InsufficientStockError, PayPalError } from './errors.ts';
+import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
 import type { PaymentWithOrder } from './paypal-payment.ts';
 import { beginPayPalPayment } from './paypal-session.ts';
@@ -34,10 +34,12 @@ export async function startCheckout(
   input: StartCheckoutInput,
 ): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
   const { db, services } = context;
-  const methods = await availablePaymentMethods(db, input.memberId);
-  if (!methods.some((available) => available.method === input.paymentMethod)) {
-    throw new PaymentMethodNotAllowedError(input.paymentMethod);
-  }
+  await assertMethodAllowed(
+    db,
+    input.memberId,
+    input.lines.map((line) => line.productId),
+    input.paymentMethod,
+  );
 
   const paypal = input.paymentMethod === 'PAYPAL' ? await connectForPayment(context) : null;
   const order = await db.$transaction(async (tx) => {
