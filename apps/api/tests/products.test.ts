@@ -92,7 +92,8 @@ describe('products the merchant manages', () => {
     });
     expect(refused.data.startCheckout).toMatchObject({
       __typename: 'ValidationError',
-      field: 'lines',
+      code: 'VALIDATION_FAILED',
+      message: 'A product in the cart is no longer sold.',
     });
   });
 
