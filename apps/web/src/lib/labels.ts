@@ -1,4 +1,5 @@
 import type {
+  ActorType,
   ApiScope,
   EmailStatus,
   OrderStatus,
@@ -72,12 +73,68 @@ const paymentState: Record<string, Label> = {
   CANCELLED: m.payment_state_CANCELLED,
 };
 
+const refundStatus: Record<string, Label> = {
+  REQUESTED: m.refund_status_REQUESTED,
+  COMPLETED: m.refund_status_COMPLETED,
+  FAILED: m.refund_status_FAILED,
+};
+
+const actorType: Record<ActorType, Label> = {
+  STAFF: m.actor_STAFF,
+  BUYER: m.actor_BUYER,
+  PAYPAL: m.actor_PAYPAL,
+  SYSTEM: m.actor_SYSTEM,
+  API_TOKEN: m.actor_API_TOKEN,
+};
+
+// The kinds of an order's timeline entry, and of an audit entry's action and subject, are plain
+// strings in the schema: the API may add one before this app names it.
+const eventKind: Record<string, Label> = {
+  PLACED: m.event_PLACED,
+  ORDER_STATUS: m.event_ORDER_STATUS,
+  PAYMENT_STATUS: m.event_PAYMENT_STATUS,
+  PAYMENT_REMINDER: m.event_PAYMENT_REMINDER,
+  PAYMENT_NEEDS_ATTENTION: m.event_PAYMENT_NEEDS_ATTENTION,
+  RECONCILIATION_DIFFERENCE: m.event_RECONCILIATION_DIFFERENCE,
+};
+
+export const auditActions = [
+  'ORDER_STATUS_CHANGED',
+  'REFUND_RECORDED',
+  'PAYMENT_SETTINGS_UPDATED',
+  'SHOP_SETTINGS_UPDATED',
+  'MEMBER_CREATED',
+  'MEMBER_UPDATED',
+  'API_TOKEN_CREATED',
+  'API_TOKEN_REVOKED',
+] as const;
+
+const auditAction: Record<(typeof auditActions)[number], Label> = {
+  ORDER_STATUS_CHANGED: m.audit_ORDER_STATUS_CHANGED,
+  REFUND_RECORDED: m.audit_REFUND_RECORDED,
+  PAYMENT_SETTINGS_UPDATED: m.audit_PAYMENT_SETTINGS_UPDATED,
+  SHOP_SETTINGS_UPDATED: m.audit_SHOP_SETTINGS_UPDATED,
+  MEMBER_CREATED: m.audit_MEMBER_CREATED,
+  MEMBER_UPDATED: m.audit_MEMBER_UPDATED,
+  API_TOKEN_CREATED: m.audit_API_TOKEN_CREATED,
+  API_TOKEN_REVOKED: m.audit_API_TOKEN_REVOKED,
+};
+
+const subjectType: Record<string, Label> = {
+  Order: m.subject_Order,
+  Member: m.subject_Member,
+  PaymentMethod: m.subject_PaymentMethod,
+  ShopSettings: m.subject_ShopSettings,
+  ApiToken: m.subject_ApiToken,
+};
+
 const errorCodes: Record<string, Label> = {
   INVALID_CREDENTIALS: m.error_INVALID_CREDENTIALS,
   PAYMENT_METHOD_NOT_ALLOWED: m.error_PAYMENT_METHOD_NOT_ALLOWED,
   ORDER_NOT_FOUND: m.error_ORDER_NOT_FOUND,
   ORDER_NOT_PAYABLE: m.error_ORDER_NOT_PAYABLE,
   NOT_FOUND: m.error_NOT_FOUND,
+  REFUND_NOT_POSSIBLE: m.error_REFUND_NOT_POSSIBLE,
 };
 
 // The schema may grow a value before this app knows it: show the raw value, never nothing.
@@ -102,6 +159,15 @@ export const taxRoundingLabel = (value: TaxRounding, locale?: Locale) =>
   lookup(taxRounding, value, locale);
 export const paymentStateLabel = (value: string, locale?: Locale) =>
   lookup(paymentState, value, locale);
+export const refundStatusLabel = (value: string, locale?: Locale) =>
+  lookup(refundStatus, value, locale);
+export const actorTypeLabel = (value: string, locale?: Locale) =>
+  lookup(actorType, value as ActorType, locale);
+export const eventKindLabel = (value: string, locale?: Locale) => lookup(eventKind, value, locale);
+export const auditActionLabel = (value: string, locale?: Locale) =>
+  lookup(auditAction, value as (typeof auditActions)[number], locale);
+export const subjectTypeLabel = (value: string, locale?: Locale) =>
+  lookup(subjectType, value, locale);
 
 /**
  * A typed error's text: ours when its code has a translation, else the API's message. The API

@@ -48,3 +48,14 @@ describe('pageLinks', () => {
     expect(links).toEqual({ next: '/orders?after=e', previous: '/orders?before=s' });
   });
 });
+
+describe('pageLinks after a form action', () => {
+  it('keeps the filter and leaves the action out of the links', () => {
+    const url = new URL('http://x/admin/orders?status=NEW&after=c1&/bulk');
+
+    expect(pageLinks(url, info)).toEqual({
+      next: '/admin/orders?status=NEW&after=e',
+      previous: '/admin/orders?status=NEW&before=s',
+    });
+  });
+});

@@ -17,6 +17,8 @@ function withCursor(url: URL, name: 'after' | 'before', cursor: string): string 
   const params = new URLSearchParams(url.search);
   params.delete('after');
   params.delete('before');
+  // A page shown after a form action has the action in its address (`?/bulk`): not a page's.
+  for (const name of [...params.keys()]) if (name.startsWith('/')) params.delete(name);
   params.set(name, cursor);
 
   return `${url.pathname}?${params}`;

@@ -1,4 +1,5 @@
 import type { TaxRounding } from '$lib/graphql/graphql';
+import { wholeNumber } from '$lib/whole-number';
 
 export const taxRoundings: TaxRounding[] = ['FLOOR', 'ROUND', 'CEIL'];
 
@@ -25,15 +26,6 @@ type Reading =
   | { entered: ShopSettingsEntry; input: ShopSettingsInput; invalid: [] }
   | { entered: ShopSettingsEntry; input: null; invalid: ShopSettingsField[] };
 
-/** Full-width digits and thousands separators are how many people type yen; ranges are the API's. */
-function wholeNumber(value: string): number | null {
-  const digits = value.normalize('NFKC').replace(/[,\s]/g, '');
-  if (!/^-?\d+$/.test(digits)) return null;
-  const number = Number(digits);
-
-  return Number.isSafeInteger(number) ? number : null;
-}
-
 export function isShopSettingsField(value: unknown): value is ShopSettingsField {
   return shopSettingsFields.includes(value as ShopSettingsField);
 }
@@ -44,6 +36,7 @@ export function readShopSettingsForm(form: FormData): Reading {
     shopSettingsFields.map((field) => [field, form.get(field)?.toString().trim() ?? '']),
   ) as ShopSettingsEntry;
 
+  // Ranges are the API's to check: it answers with the field at fault.
   const parsed = {
     taxRounding: taxRoundings.find((rounding) => rounding === entered.taxRounding) ?? null,
     shippingFee: wholeNumber(entered.shippingFee),

@@ -22,3 +22,4 @@ export type PayPalEnvironment = Enum<'PayPalEnvironment'>;
 export type ApiScope = Enum<'ApiScope'>;
 export type EmailStatus = Enum<'EmailStatus'>;
 export type TaxRounding = Enum<'TaxRounding'>;
+export type ActorType = Enum<'ActorType'>;

@@ -1,7 +1,18 @@
-import { query } from '$lib/graphql/client';
-import { graphql, type OrderStatus } from '$lib/graphql/graphql';
+import { fail } from '@sveltejs/kit';
+import { mutate, query } from '$lib/graphql/client';
+import { graphql } from '$lib/graphql/graphql';
+import { orderStatusLabel } from '$lib/labels';
+import { orderActionErrorText } from '$lib/order-actions';
+import {
+  orderStatuses,
+  paymentMethods,
+  paymentStatuses,
+  readOrderFilter,
+  staffOrderStatuses,
+} from '$lib/order-filter';
 import { pageArgs } from '$lib/pagination';
-import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 const Orders = graphql(`
   query AdminOrders(
@@ -30,23 +41,73 @@ const Orders = graphql(`
   }
 `);
 
-const statuses: OrderStatus[] = [
-  'NEW',
-  'PAYMENT_INCOMPLETE',
-  'PROCESSING',
-  'ON_HOLD',
-  'SHIPPED',
-  'COMPLETED',
-  'CANCELLED',
-];
+const UpdateOrderStatuses = graphql(`
+  mutation UpdateOrderStatuses($input: UpdateOrderStatusesInput!) {
+    updateOrderStatuses(input: $input) {
+      changed { id number }
+      failures { orderId code message }
+    }
+  }
+`);
+
+/** The orders that could not move, by number and where they stand. */
+const OrdersByIds = graphql(`
+  query AdminOrdersByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order { id number status }
+    }
+  }
+`);
 
 export const load: PageServerLoad = async (event) => {
-  const wanted = event.url.searchParams.get('status') as OrderStatus | null;
-  const status = wanted && statuses.includes(wanted) ? wanted : null;
-  const { orders } = await query(event, Orders, {
-    ...pageArgs(event.url, 20),
-    filter: status ? { status: [status] } : null,
-  });
+  const { values, filter } = readOrderFilter(event.url.searchParams);
+  const { orders } = await query(event, Orders, { ...pageArgs(event.url, 20), filter });
 
-  return { orders, status, statuses };
+  return {
+    orders,
+    values,
+    statuses: orderStatuses,
+    paymentStatuses,
+    paymentMethods,
+    bulkStatuses: staffOrderStatuses,
+  };
+};
+
+export const actions: Actions = {
+  bulk: async (event) => {
+    const form = await event.request.formData();
+    const orderIds = [...new Set(form.getAll('orderIds').map(String))];
+    const status = staffOrderStatuses.find((candidate) => candidate === form.get('status'));
+    const note = form.get('note')?.toString().trim() || null;
+    if (orderIds.length === 0) return fail(400, { bulkError: m.bulk_none_selected() });
+    if (!status) return fail(400, { bulkError: m.error_VALIDATION() });
+
+    const { updateOrderStatuses: result } = await mutate(event, UpdateOrderStatuses, {
+      input: { orderIds, status, note },
+    });
+    const failedIds = result.failures.map((failure) => failure.orderId);
+    const { nodes } = failedIds.length
+      ? await query(event, OrdersByIds, { ids: failedIds })
+      : { nodes: [] };
+    const failed = new Map(
+      nodes.flatMap((node) => (node && 'number' in node ? [[node.id, node] as const] : [])),
+    );
+
+    return {
+      bulk: {
+        status: orderStatusLabel(status),
+        changed: result.changed.map((order) => order.number),
+        failures: result.failures.map((failure) => {
+          const order = failed.get(failure.orderId);
+          // The failure does not say where the order stood; the order itself does.
+          const reason = orderActionErrorText({
+            ...failure,
+            ...(order ? { from: order.status, to: status } : {}),
+          });
+
+          return { number: order?.number ?? failure.orderId, reason };
+        }),
+      },
+    };
+  },
 };
