@@ -1,9 +1,12 @@
+import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
 import { memberScope, orderScope, requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import { PaymentMethodEnum } from '../common-schema.ts';
+import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { setMembersPaymentMethod } from './bulk-payment-method.ts';
 import { createMember } from './create-member.ts';
 import { updateMember } from './update-member.ts';
 
@@ -44,11 +47,26 @@ const MemberFilter = builder.inputType('MemberFilter', {
   }),
 });
 
-function memberWhere(filter: typeof MemberFilter.$inferInput | null | undefined) {
+/**
+ * Members allowed a method. Prisma's `has` on an enum array is sent by the PGlite adapter as
+ * a malformed array literal, so the embedded database would fail the filter; this SQL works
+ * the same on PGlite and PostgreSQL.
+ */
+async function membersAllowing(context: Context, method: PaymentMethod): Promise<string[]> {
+  const rows = await context.db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Member" WHERE ${method}::"PaymentMethod" = ANY("allowedPaymentMethods")`;
+
+  return rows.map((row) => row.id);
+}
+
+async function memberWhere(
+  context: Context,
+  filter: typeof MemberFilter.$inferInput | null | undefined,
+) {
   const search = filter?.search?.trim();
   const where: Prisma.MemberWhereInput = {
     ...(filter?.allowedPaymentMethod
-      ? { allowedPaymentMethods: { has: filter.allowedPaymentMethod } }
+      ? { id: { in: await membersAllowing(context, filter.allowedPaymentMethod) } }
       : {}),
     ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
     ...(search
@@ -72,12 +90,14 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Members, newest first (staff and MEMBERS_READ tokens).',
       args: { filter: t.arg({ type: MemberFilter, required: false }) },
-      totalCount: (_parent, { filter }, context) =>
-        context.db.member.count({ where: { ...memberWhere(filter), ...memberScope(context) } }),
-      resolve: (query, _root, { filter }, context) =>
+      totalCount: async (_parent, { filter }, context) =>
+        context.db.member.count({
+          where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
+        }),
+      resolve: async (query, _root, { filter }, context) =>
         context.db.member.findMany({
           ...query,
-          where: { ...memberWhere(filter), ...memberScope(context) },
+          where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
           orderBy: { id: 'desc' },
         }),
     },
@@ -164,6 +184,67 @@ builder.mutationField('createMember', (t) =>
       if (!member) throw new Error('The member was not created.');
 
       return { memberId: member.id };
+    },
+  }),
+);
+
+const SetMembersPaymentMethodInput = builder.inputType('SetMembersPaymentMethodInput', {
+  fields: (t) => ({
+    memberIds: t.globalIDList({
+      for: Member,
+      required: false,
+      description: 'The selected members; leave out to change every member matching `filter`.',
+    }),
+    filter: t.field({ type: MemberFilter, required: false }),
+    method: t.field({ type: PaymentMethodEnum }),
+    allowed: t.boolean({ description: 'true allows the method, false takes it away.' }),
+    dryRun: t.boolean({ required: false, description: 'Only count, for a preview.' }),
+  }),
+});
+
+const SetMembersPaymentMethodPayload = builder
+  .objectRef<{ matched: number; changed: number; dryRun: boolean }>(
+    'SetMembersPaymentMethodPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      matched: t.exposeInt('matched', { description: 'Members selected or matching the filter.' }),
+      changed: t.exposeInt('changed', {
+        description: 'Members whose permission changes (changed).',
+      }),
+      dryRun: t.exposeBoolean('dryRun'),
+    }),
+  });
+
+builder.mutationField('setMembersPaymentMethod', (t) =>
+  t.field({
+    type: SetMembersPaymentMethodPayload,
+    description: 'Allows or takes away one payment method for many members (staff).',
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'SetMembersPaymentMethodResult' },
+    },
+    args: { input: t.arg({ type: SetMembersPaymentMethodInput }) },
+    resolve: async (_root, { input }, context) => {
+      requireStaff(context);
+      if (!input.memberIds && !input.filter) {
+        throw new ValidationError('Select members or give a filter.', 'memberIds');
+      }
+      const where = input.memberIds
+        ? { id: { in: input.memberIds.map((id) => id.id) } }
+        : await memberWhere(context, input.filter);
+      const dryRun = input.dryRun ?? false;
+
+      return {
+        ...(await setMembersPaymentMethod(context, {
+          where,
+          method: input.method,
+          allowed: input.allowed,
+          dryRun,
+        })),
+        dryRun,
+      };
     },
   }),
 );
