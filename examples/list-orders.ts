@@ -16,7 +16,7 @@ const ordersQuery = gql`
           status
           paymentStatus
           paymentMethod
-          member { companyName }
+          companyName
           lines { sku productName quantity unitPrice { amount } amount { amount } taxRate }
           subtotal { amount currency }
           tax { amount }
@@ -34,7 +34,7 @@ export interface ListedOrder {
   status: string;
   paymentStatus: string;
   paymentMethod: string;
-  member: { companyName: string };
+  companyName: string;
   lines: { sku: string; productName: string; quantity: number; amount: { amount: number } }[];
   total: { amount: number; currency: string };
   updatedAt: string;
@@ -73,7 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const since = new Date(process.argv[2] ?? Date.now() - 24 * 60 * 60 * 1000);
   for (const order of await listOrdersUpdatedSince(apiUrl, token, since)) {
     process.stdout.write(
-      `${order.number}\t${order.status}\t${order.paymentStatus}\t${order.member.companyName}\t${order.total.amount} ${order.total.currency}\n`,
+      `${order.number}\t${order.status}\t${order.paymentStatus}\t${order.companyName}\t${order.total.amount} ${order.total.currency}\n`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@wholesale/db/client';
+import { createLoginThrottle } from '@wholesale/schema/auth/throttle';
 import type { AppConfig } from '@wholesale/schema/config';
 import type { Context } from '@wholesale/schema/context';
 import type { MailTransport } from '@wholesale/schema/email/outbox';
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions) {
     paypal: (client) => connectPayPal(client, config, secrets, options.paypalFetch),
     mail: { transport: options.mailTransport, wake: options.wakeMail ?? (() => {}) },
     now: options.now ?? (() => new Date()),
+    loginThrottle: createLoginThrottle(),
   };
 
   const limitToken = createTokenRateLimiter(
@@ -62,6 +64,9 @@ export function createApp(options: AppOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Browsers reach the API only through the storefront's same-origin /graphql proxy; other
+    // sites' pages must not be able to read answers made with the merchant's cookie.
+    cors: false,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),

@@ -49,7 +49,15 @@ export async function createRequestContext(
   const secure =
     new URL(request.url).protocol === 'https:' ||
     request.headers.get('x-forwarded-proto') === 'https';
-  const context: Context = { ...base, viewer: null, apiToken: null, responseCookies: [], secure };
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const context: Context = {
+    ...base,
+    viewer: null,
+    apiToken: null,
+    responseCookies: [],
+    secure,
+    clientAddress: forwarded,
+  };
 
   const token = await authenticateToken(base.db, request.headers.get('authorization'), now);
   if (token === 'invalid') {

@@ -67,6 +67,26 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it('stops guessing a password after ten failures for the account, even with the right one', async () => {
+    const attempt = (password: string) =>
+      app
+        .graphql()(
+          'mutation ($p: String!) { logIn(input: { email: "guess@example.com", password: $p }) { __typename ... on TooManyAttemptsError { retryAfterSeconds } } }',
+          { p: password },
+        )
+        .then((result) => result.data.logIn);
+    await staff(
+      'mutation { createMember(input: { email: "guess@example.com", password: "the-right-password", companyName: "株式会社ゲス", contactName: "下須 太郎" }) { __typename } }',
+    );
+
+    for (let i = 0; i < 10; i += 1) {
+      expect((await attempt(`wrong-${i}`)).__typename).toBe('InvalidCredentialsError');
+    }
+    const blocked = await attempt('the-right-password');
+    expect(blocked.__typename).toBe('TooManyAttemptsError');
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
   it('sets the session as an HttpOnly, SameSite cookie and ends it on log out', async () => {
     const response = await app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',

@@ -69,7 +69,7 @@ describe('a third party with an API token', () => {
       status: 'NEW',
       paymentStatus: 'PAID',
       paymentMethod: 'PAYPAL',
-      member: { companyName: '株式会社やまだ商店' },
+      companyName: '株式会社やまだ商店',
       lines: [{ sku: 'TW-1002', quantity: 2, amount: { amount: 2640 } }],
       total: { amount: 2640 + 800 + 344, currency: 'JPY' },
     });

@@ -8,6 +8,7 @@ import type { ApiScope } from '@wholesale/db/enums';
 import type PrismaTypes from '@wholesale/db/pothos-types';
 import { getDatamodel } from '@wholesale/db/pothos-types';
 import { DateTimeResolver } from 'graphql-scalars';
+import { denied } from './auth/access.ts';
 import type { Context } from './context.ts';
 import type { DomainError } from './errors.ts';
 
@@ -42,6 +43,7 @@ export const builder = new SchemaBuilder<BuilderShape>({
   errors: { defaultTypes: [] },
   scopeAuth: {
     authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, context) => denied(context),
     authScopes: (context) => ({
       member: context.viewer?.role === 'MEMBER',
       staff: context.viewer?.role === 'STAFF',

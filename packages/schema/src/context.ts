@@ -28,4 +28,6 @@ export interface Context {
   responseCookies: string[];
   /** Whether the request reached us over HTTPS, for the cookie's Secure flag. */
   secure: boolean;
+  /** The client's address as the storefront proxy reports it (X-Forwarded-For), if any. */
+  clientAddress?: string | null;
 }

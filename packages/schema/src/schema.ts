@@ -12,5 +12,6 @@ import './settings/payment-settings-schema.ts';
 import './settings/shop-settings-schema.ts';
 import './email/email-schema.ts';
 import './audit/audit-schema.ts';
+import './exports/exports-schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

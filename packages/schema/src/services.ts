@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@wholesale/db/client';
+import type { LoginThrottle } from './auth/throttle.ts';
 import type { AppConfig } from './config.ts';
 import type { MailTransport } from './email/outbox.ts';
 import type { PayPalConnection } from './payments/paypal-account.ts';
@@ -16,4 +17,5 @@ export interface Services {
     wake(): void;
   };
   now(): Date;
+  loginThrottle: LoginThrottle;
 }

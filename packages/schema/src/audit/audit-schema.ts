@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 
 builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
+  authScopes: { staff: true },
   description: 'One change in the audit trail: who, when, what, and the values before and after.',
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime' }),

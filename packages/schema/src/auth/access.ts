@@ -54,3 +54,17 @@ export function requireStaff(context: Context): string {
 
   return context.viewer.userId;
 }
+
+/** Type-level rule for an order, wherever it is reached from (node, member.orders, …). */
+export function canReadOrder(context: Context, order: { memberId: string }): boolean {
+  if (isStaff(context) || hasScope(context, 'ORDERS_READ')) return true;
+
+  return context.viewer?.memberId === order.memberId;
+}
+
+/** Type-level rule for a member: staff, MEMBERS_READ tokens, or the member itself. */
+export function canReadMember(context: Context, member: { id: string }): boolean {
+  if (isStaff(context) || hasScope(context, 'MEMBERS_READ')) return true;
+
+  return context.viewer?.memberId === member.id;
+}

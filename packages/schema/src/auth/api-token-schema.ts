@@ -7,6 +7,7 @@ import { generateSecret, hashSecret } from './tokens.ts';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
+  authScopes: { staff: true },
   description: 'A credential for a third party. The token itself is shown once, at creation.',
   fields: (t) => ({
     name: t.exposeString('name'),

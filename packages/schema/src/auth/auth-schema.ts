@@ -5,10 +5,17 @@ import { ValidationError } from '../errors.ts';
 import { InvalidCredentialsError } from './errors.ts';
 import { logIn } from './log-in.ts';
 import { clearedSessionCookie, invalidateSession } from './sessions.ts';
+import { TooManyAttemptsError } from './throttle.ts';
 
 errorObject(InvalidCredentialsError, {
   name: 'InvalidCredentialsError',
   description: 'No account matches this email address and password.',
+});
+
+errorObject(TooManyAttemptsError, {
+  name: 'TooManyAttemptsError',
+  description: 'Too many failed log-ins for this account or address; wait and try again.',
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
 });
 
 export const Viewer = builder.objectRef<ViewerIdentity>('Viewer').implement({
@@ -52,7 +59,7 @@ builder.mutationField('logIn', (t) =>
     type: LogInPayload,
     description: 'Starts a session; its token travels in the HttpOnly cookie `session`.',
     errors: {
-      types: [InvalidCredentialsError, ValidationError],
+      types: [InvalidCredentialsError, TooManyAttemptsError, ValidationError],
       directResult: true,
       union: { name: 'LogInResult' },
     },

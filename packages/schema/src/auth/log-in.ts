@@ -19,14 +19,18 @@ export async function logIn(
     throw new ValidationError('The email address or password is too long.');
   }
 
+  const throttle = context.services.loginThrottle;
+  const address = context.clientAddress ?? null;
+  await throttle.check(email, address);
   const user = await context.db.user.findUnique({ where: { email }, include: { member: true } });
-  if (!user) {
-    await verifyDecoy(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyDecoy(input.password).then(() => false);
+  if (!user || !valid) {
+    await throttle.failed(email, address);
     throw new InvalidCredentialsError();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new InvalidCredentialsError();
-  }
+  await throttle.succeeded(email);
 
   const session = await createSession(context.db, user.id, context.services.now());
   context.responseCookies.push(sessionCookie(session.token, session.expiresAt, context.secure));

@@ -4,6 +4,7 @@ import { EmailStatusEnum } from '../common-schema.ts';
 
 builder.prismaNode('EmailMessage', {
   id: { field: 'id' },
+  authScopes: { staff: true },
   description: 'An email in the outbox, sent or waiting to be.',
   fields: (t) => ({
     to: t.exposeString('to'),

@@ -1,6 +1,6 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
-import { memberScope, orderScope, requireStaff } from '../auth/access.ts';
+import { canReadMember, memberScope, orderScope, requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import { PaymentMethodEnum } from '../common-schema.ts';
@@ -12,6 +12,7 @@ import { updateMember } from './update-member.ts';
 
 export const Member = builder.prismaNode('Member', {
   id: { field: 'id' },
+  authScopes: (member, context) => canReadMember(context, member),
   description: 'A buying company (会員) and its login.',
   fields: (t) => ({
     companyName: t.exposeString('companyName'),
@@ -109,7 +110,10 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.globalID({ for: Member, required: true }) },
     resolve: (query, _root, { id }, context) =>
-      context.db.member.findFirst({ ...query, where: { id: id.id, ...memberScope(context) } }),
+      context.db.member.findFirst({
+        ...query,
+        where: { AND: [{ id: id.id }, memberScope(context)] },
+      }),
   }),
 }));
 

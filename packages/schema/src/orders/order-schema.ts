@@ -1,5 +1,5 @@
 import type { Prisma } from '@wholesale/db/prisma';
-import { orderScope } from '../auth/access.ts';
+import { canReadOrder, orderScope } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import {
   Money,
@@ -83,6 +83,7 @@ export const Payment = builder.prismaObject('Payment', {
 export const Order = builder.prismaNode('Order', {
   id: { field: 'id' },
   description: 'An order placed by a member.',
+  authScopes: (order, context) => canReadOrder(context, order),
   fields: (t) => ({
     number: t.string({
       description: 'The order number (受注番号) shown to buyers and staff.',
@@ -91,7 +92,14 @@ export const Order = builder.prismaNode('Order', {
     status: t.expose('status', { type: OrderStatusEnum }),
     paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
     paymentMethod: t.expose('paymentMethod', { type: PaymentMethodEnum }),
-    member: t.relation('member'),
+    member: t.relation('member', {
+      description: 'The member who ordered; needs MEMBERS_READ for tokens (see companyName).',
+    }),
+    companyName: t.string({
+      description: 'The ordering member’s company name, readable wherever the order is.',
+      select: { member: { select: { companyName: true } } },
+      resolve: (order) => order.member.companyName,
+    }),
     lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
     subtotal: t.field({
       type: Money,

@@ -18,6 +18,8 @@ function requireCaller(context: Context) {
 
 export const Product = builder.prismaNode('Product', {
   id: { field: 'id' },
+  authScopes: (product, context) =>
+    Boolean(context.viewer || context.apiToken) && (product.active || isStaff(context)),
   description: 'A product in the catalogue.',
   fields: (t) => ({
     sku: t.exposeString('sku'),

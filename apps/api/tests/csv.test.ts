@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLCaller, TestApp } from './harness.ts';
+import { demoLogins, startTestApp } from './harness.ts';
+
+describe('members and orders as CSV', () => {
+  let app: TestApp;
+  let staff: GraphQLCaller;
+
+  beforeAll(async () => {
+    app = await startTestApp('pglite');
+    staff = app.graphql(await app.logIn(demoLogins.staff));
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const importCsv = (csv: string, dryRun = false) =>
+    staff(
+      'mutation ($csv: String!, $dryRun: Boolean) { importMembersCsv(csv: $csv, dryRun: $dryRun) { __typename ... on ImportMembersPayload { applied created updated errors { row field message } } ... on ValidationError { field message } } }',
+      { csv, dryRun },
+    ).then((result) => result.data.importMembersCsv);
+
+  it('exports members with a BOM so that Excel in Japan reads the Japanese', async () => {
+    const csv: string = (await staff('{ membersCsv }')).data.membersCsv;
+
+    expect(
+      csv.startsWith('\uFEFFemail,company_name,contact_name,payment_methods,created_at\r\n'),
+    ).toBe(true);
+    expect(csv).toContain('buyer@example.com,株式会社やまだ商店,山田 花子,PAYPAL BANK_TRANSFER,');
+    expect(csv).toContain('transfer@example.com,有限会社さとう物産,佐藤 一郎,BANK_TRANSFER,');
+  });
+
+  it('imports nothing when any row is wrong, and names each wrong row', async () => {
+    const before = await app.db.member.count();
+    const result = await importCsv(
+      [
+        'email,company_name,contact_name,payment_methods,password',
+        'new1@example.com,株式会社いち,一 太郎,PAYPAL,a-long-password',
+        'not-an-email,株式会社に,二 次郎,BANK_TRANSFER,a-long-password',
+        'new3@example.com,株式会社さん,三 三郎,INVOICE,short',
+      ].join('\n'),
+    );
+
+    expect(result).toEqual({
+      __typename: 'ImportMembersPayload',
+      applied: false,
+      created: 3,
+      updated: 0,
+      errors: [
+        { row: 3, field: 'email', message: 'Not a valid email address.' },
+        { row: 4, field: 'payment_methods', message: 'INVOICE is not enabled.' },
+        {
+          row: 4,
+          field: 'password',
+          message: 'A new member needs a password of 10 to 256 characters.',
+        },
+      ],
+    });
+    expect(await app.db.member.count()).toBe(before);
+  });
+
+  it('creates new members and updates existing ones from a valid file', async () => {
+    const csv =
+      '\uFEFFemail,company_name,contact_name,payment_methods,password\r\nnew1@example.com,株式会社いち,一 太郎,PAYPAL,a-long-password\r\ntransfer@example.com,有限会社さとう物産,佐藤 一郎,BANK_TRANSFER PAYPAL,\r\n';
+    expect(await importCsv(csv, true)).toMatchObject({
+      applied: false,
+      created: 1,
+      updated: 1,
+      errors: [],
+    });
+    expect(await importCsv(csv)).toMatchObject({
+      applied: true,
+      created: 1,
+      updated: 1,
+      errors: [],
+    });
+
+    const members = await staff(
+      '{ members(first: 10, filter: { search: "example.com" }) { edges { node { email allowedPaymentMethods } } } }',
+    );
+    expect(members.data.members.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
+      expect.arrayContaining([
+        { email: 'new1@example.com', allowedPaymentMethods: ['PAYPAL'] },
+        { email: 'transfer@example.com', allowedPaymentMethods: ['PAYPAL', 'BANK_TRANSFER'] },
+      ]),
+    );
+    await app.logIn({ email: 'new1@example.com', password: 'a-long-password' });
+  });
+
+  it('exports orders one row per line, with the order totals', async () => {
+    const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
+    const product = (await buyer('{ products(first: 1) { edges { node { id } } } }')).data.products
+      .edges[0].node.id;
+    const placed = (
+      await buyer(
+        'mutation ($id: ID!) { startCheckout(input: { lines: [{ productId: $id, quantity: 2 }], paymentMethod: BANK_TRANSFER }) { ... on StartCheckoutPayload { order { number } } } }',
+        { id: product },
+      )
+    ).data.startCheckout.order;
+    const csv: string = (await staff('{ ordersCsv }')).data.ordersCsv;
+
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFForder_number,created_at,company_name,status,payment_status,payment_method,sku,product_name,unit_price,quantity,tax_rate,line_amount,subtotal,tax,shipping,total',
+    );
+    // ¥1,980 × 2 = ¥3,960, ¥800 shipping, 10% of ¥4,760 = ¥476: ¥5,236.
+    expect(csv).toContain(`${placed.number},`);
+    expect(csv).toContain(
+      ',株式会社やまだ商店,NEW,UNPAID,BANK_TRANSFER,TW-1001,有田焼 小皿 5枚組,1980,2,10,3960,3960,476,800,5236',
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { requireStaff } from '../auth/access.ts';
+import { builder } from '../builder.ts';
+import { ValidationError } from '../errors.ts';
+import { toCsv } from './csv.ts';
+import { importMembers } from './import-members.ts';
+
+builder.queryField('membersCsv', (t) =>
+  t.string({
+    description: 'Every member as CSV (UTF-8 with BOM, for Excel) (staff).',
+    resolve: async (_root, _args, context) => {
+      requireStaff(context);
+      const members = await context.db.member.findMany({
+        include: { user: true },
+        orderBy: { createdAt: 'asc' },
+      });
+
+      return toCsv(
+        ['email', 'company_name', 'contact_name', 'payment_methods', 'created_at'],
+        members.map((member) => [
+          member.user.email,
+          member.companyName,
+          member.contactName,
+          member.allowedPaymentMethods.join(' '),
+          member.createdAt.toISOString(),
+        ]),
+      );
+    },
+  }),
+);
+
+builder.queryField('ordersCsv', (t) =>
+  t.string({
+    description: 'Orders as CSV, one row per line (UTF-8 with BOM), newest first (staff).',
+    args: { since: t.arg({ type: 'DateTime', required: false }) },
+    resolve: async (_root, { since }, context) => {
+      requireStaff(context);
+      const orders = await context.db.order.findMany({
+        where: since ? { createdAt: { gte: since } } : {},
+        include: { lines: { orderBy: { position: 'asc' } }, member: true },
+        orderBy: { id: 'desc' },
+        take: 10_000,
+      });
+
+      return toCsv(
+        [
+          'order_number',
+          'created_at',
+          'company_name',
+          'status',
+          'payment_status',
+          'payment_method',
+          'sku',
+          'product_name',
+          'unit_price',
+          'quantity',
+          'tax_rate',
+          'line_amount',
+          'subtotal',
+          'tax',
+          'shipping',
+          'total',
+        ],
+        orders.flatMap((order) =>
+          order.lines.map((line) => [
+            order.number,
+            order.createdAt.toISOString(),
+            order.member.companyName,
+            order.status,
+            order.paymentStatus,
+            order.paymentMethod,
+            line.sku,
+            line.productName,
+            line.unitPrice,
+            line.quantity,
+            line.taxRate,
+            line.amount,
+            order.subtotal,
+            order.tax,
+            order.shipping,
+            order.total,
+          ]),
+        ),
+      );
+    },
+  }),
+);
+
+const ImportRowError = builder
+  .objectRef<{ row: number; field: string | null; message: string }>('ImportRowError')
+  .implement({
+    fields: (t) => ({
+      row: t.exposeInt('row', { description: 'The line of the file, counting the header as 1.' }),
+      field: t.exposeString('field', { nullable: true }),
+      message: t.exposeString('message'),
+    }),
+  });
+
+const ImportMembersPayload = builder
+  .objectRef<{
+    created: number;
+    updated: number;
+    errors: { row: number; field: string | null; message: string }[];
+    applied: boolean;
+  }>('ImportMembersPayload')
+  .implement({
+    description: 'Nothing is imported unless every row is valid.',
+    fields: (t) => ({
+      applied: t.exposeBoolean('applied', { description: 'False when any row had an error.' }),
+      created: t.exposeInt('created'),
+      updated: t.exposeInt('updated'),
+      errors: t.field({ type: [ImportRowError], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+builder.mutationField('importMembersCsv', (t) =>
+  t.field({
+    type: ImportMembersPayload,
+    description:
+      'Creates or updates members from CSV (email, company_name, contact_name, payment_methods, password for new members) (staff). All rows or none.',
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'ImportMembersResult' },
+    },
+    args: { csv: t.arg.string(), dryRun: t.arg.boolean({ required: false }) },
+    resolve: (_root, { csv, dryRun }, context) => {
+      requireStaff(context);
+
+      return importMembers(context, csv, dryRun ?? false);
+    },
+  }),
+);
