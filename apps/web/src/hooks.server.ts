@@ -42,4 +42,17 @@ const access: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(csrf, locale, access);
+/** Pages may not be framed elsewhere (clickjacking of admin buttons), nor sniffed. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-frame-options', 'DENY');
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  if (!response.headers.has('content-security-policy')) {
+    response.headers.set('content-security-policy', "frame-ancestors 'none'");
+  }
+
+  return response;
+};
+
+export const handle = sequence(securityHeaders, csrf, locale, access);

@@ -33,6 +33,14 @@ describe('accessRedirect', () => {
 });
 
 describe('safeRedirectPath', () => {
+  it('refuses paths a browser would turn into another site', () => {
+    expect(safeRedirectPath('/\t/127.0.0.1:8099/products')).toBeNull();
+    expect(safeRedirectPath('/\n/evil.example')).toBeNull();
+    expect(safeRedirectPath('/%09/evil.example')).toBe('/%09/evil.example');
+    expect(safeRedirectPath('/\\evil.example')).toBeNull();
+    expect(safeRedirectPath('https://evil.example/')).toBeNull();
+  });
+
   it('accepts paths on this site', () => {
     expect(safeRedirectPath('/orders?page=2')).toBe('/orders?page=2');
   });

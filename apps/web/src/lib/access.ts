@@ -22,9 +22,14 @@ export function homePath(role: Role): string {
 
 /** Only same-site paths are followed after login, so the parameter cannot send anyone away. */
 export function safeRedirectPath(value: string | null | undefined): string | null {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return null;
-  }
+  // Browsers drop tabs and newlines from URLs, so "/\t/host" would leave the site: refuse
+  // control characters outright, then check that the path stays on this origin.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  if (!value?.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return null;
 
-  return value;
+  const base = 'http://storefront.invalid';
+  const resolved = new URL(value, base);
+  if (resolved.origin !== base || value.startsWith('//')) return null;
+
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -12,7 +12,7 @@ function apiUrl(): string {
  * The browser only talks to this origin; the API's session cookie is passed through both ways
  * so it ends up scoped to the storefront.
  */
-const proxy: RequestHandler = async ({ request, url }) => {
+const proxy: RequestHandler = async ({ request, url, getClientAddress }) => {
   const target = new URL(apiUrl());
   target.search = url.search;
 
@@ -21,6 +21,8 @@ const proxy: RequestHandler = async ({ request, url }) => {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // The API throttles failed log-ins per client address; it only ever sees this proxy.
+  headers.set('x-forwarded-for', getClientAddress());
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
