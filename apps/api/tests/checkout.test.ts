@@ -204,7 +204,15 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
       total: { amount: 4320 + 800 + 80 + 345 },
     });
     await app.deliverEmails();
-    expect(app.sent.filter((email) => email.subject.includes(order.number))).toHaveLength(1);
+    const emails = app.sent.filter((email) => email.subject.includes(order.number));
+    expect(emails).toHaveLength(1);
+    // The buyer learns where to pay: the merchant's description of bank transfer.
+    expect(emails[0]?.text).toContain('サンプル銀行 本店営業部 普通 1234567');
+    const instructions = await buyer(
+      'query ($n: String!) { order(number: $n) { paymentInstructions } }',
+      { n: order.number },
+    );
+    expect(instructions.data.order.paymentInstructions).toContain('サンプル銀行');
   });
 
   it('refuses PayPal to a member who is not allowed it, whatever the client sends', async () => {

@@ -85,7 +85,12 @@ async function switchMethod(context: Context, orderId: string, paymentMethod: Pa
       dedupeKey: `order-received:${order.id}`,
       orderId: order.id,
       to: order.member.user.email,
-      ...orderReceivedEmail(order, context.services.config.storefrontUrl),
+      ...orderReceivedEmail(
+        order,
+        context.services.config.storefrontUrl,
+        (await tx.paymentMethodSetting.findUnique({ where: { method: paymentMethod } }))
+          ?.description,
+      ),
     });
   });
   context.services.mail.wake();

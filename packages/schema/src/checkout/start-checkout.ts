@@ -91,7 +91,14 @@ export async function startCheckout(
       include: orderInclude,
     });
     if (!paypal) {
-      const email = orderReceivedEmail(created, services.config.storefrontUrl);
+      const setting = await tx.paymentMethodSetting.findUnique({
+        where: { method: input.paymentMethod },
+      });
+      const email = orderReceivedEmail(
+        created,
+        services.config.storefrontUrl,
+        setting?.description,
+      );
       await enqueueEmail(tx, {
         dedupeKey: `order-received:${created.id}`,
         orderId: created.id,

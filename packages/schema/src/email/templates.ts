@@ -20,8 +20,16 @@ const methodNames: Record<PaymentMethod, string> = {
 
 const yen = (amount: number) => `¥${amount.toLocaleString('ja-JP')}`;
 
-/** 受注受付メール: sent once, when an order is received (for PayPal, once it is paid). */
-export function orderReceivedEmail(order: OrderForEmail, storefrontUrl: string) {
+/**
+ * 受注受付メール: sent once, when an order is received (for PayPal, once it is paid). For a
+ * method paid later (bank transfer, say) the merchant's description, with the account to pay
+ * into, is part of the email.
+ */
+export function orderReceivedEmail(
+  order: OrderForEmail,
+  storefrontUrl: string,
+  paymentInstructions?: string | null,
+) {
   const lines = order.lines.map(
     (line) => `  ${line.productName} (${line.sku}) × ${line.quantity}  ${yen(line.amount)}`,
   );
@@ -44,6 +52,7 @@ export function orderReceivedEmail(order: OrderForEmail, storefrontUrl: string) 
       `送料 / Shipping: ${yen(order.shipping)}`,
       `合計 / Total: ${yen(order.total)}`,
       '',
+      ...(paymentInstructions ? ['お支払いについて / How to pay:', paymentInstructions, ''] : []),
       `ご注文履歴 / Order history: ${storefrontUrl}/orders/${order.number}`,
     ].join('\n'),
   };

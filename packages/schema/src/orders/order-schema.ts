@@ -138,6 +138,19 @@ export const Order = builder.prismaNode('Order', {
       },
     }),
     payments: t.relation('payments', { query: { orderBy: { createdAt: 'asc' } } }),
+    paymentInstructions: t.string({
+      nullable: true,
+      description:
+        'How to pay an unpaid order by a method paid later (e.g. the bank account for a transfer).',
+      resolve: async (order, _args, context) => {
+        if (order.paymentMethod === 'PAYPAL' || order.paymentStatus !== 'UNPAID') return null;
+        const setting = await context.db.paymentMethodSetting.findUnique({
+          where: { method: order.paymentMethod },
+        });
+
+        return setting?.description || null;
+      },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
