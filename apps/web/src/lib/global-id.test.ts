@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globalId, localId } from './global-id';
+import { auditPath, globalId, localId } from './global-id';
 
 describe('global ids', () => {
   it("are the API's: base64 of the type and the database id", () => {
@@ -13,5 +13,17 @@ describe('global ids', () => {
 
     expect(localId('Order', id)).toBe('abc');
     expect(localId('Member', id)).toBeNull();
+  });
+});
+
+describe('auditPath', () => {
+  it('filters the audit log by the database id inside a global id', () => {
+    expect(auditPath('Order', globalId('Order', 'abc-1'))).toBe(
+      '/admin/audit?subjectType=Order&subjectId=abc-1',
+    );
+  });
+
+  it('has no path for an id of another type', () => {
+    expect(auditPath('Order', globalId('Member', 'abc-1'))).toBeNull();
   });
 });

@@ -12,3 +12,11 @@ export function localId(type: string, global: string): string | null {
 
   return decoded.startsWith(`${type}:`) ? decoded.slice(type.length + 1) : null;
 }
+
+/** The audit log of one order or member, by its global id. */
+export function auditPath(type: string, global: string): string | null {
+  const id = localId(type, global);
+  if (id === null) return null;
+
+  return `/admin/audit?${new URLSearchParams({ subjectType: type, subjectId: id })}`;
+}

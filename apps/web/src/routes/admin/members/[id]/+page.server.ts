@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { auditPath } from '$lib/global-id';
 import { mutate, queryOrFailure } from '$lib/graphql/client';
 import { graphql, type PaymentMethod } from '$lib/graphql/graphql';
 import { errorText } from '$lib/labels';
@@ -56,6 +57,7 @@ export const load: PageServerLoad = async (event) => {
     member,
     enabledMethods: enabledMethods.map((setting) => setting.method),
     created: event.url.searchParams.has('created'),
+    auditPath: auditPath('Member', member.id),
   };
 };
 

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { auditPath } from '$lib/global-id';
 import { mutate, queryOrFailure } from '$lib/graphql/client';
 import { OrderSummaryFields } from '$lib/graphql/fragments';
 import { graphql } from '$lib/graphql/graphql';
@@ -87,7 +88,7 @@ export const load: PageServerLoad = async (event) => {
   const { data } = await queryOrFailure(event, AdminOrder, { id: event.params.id });
   if (!data?.order) error(404, m.error_ORDER_NOT_FOUND());
 
-  return { order: data.order };
+  return { order: data.order, auditPath: auditPath('Order', data.order.id) };
 };
 
 export const actions: Actions = {
