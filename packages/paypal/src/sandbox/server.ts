@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { NvpCredentials } from '../nvp/types.ts';
 import { handleWebscrGet, handleWebscrPost } from './buyer-routes.ts';
 import type { SandboxContext } from './context.ts';
-import { BodyTooLargeError, sendText } from './http.ts';
+import { BodyTooLargeError, sendHtml, sendText } from './http.ts';
+import { indexPage } from './index-page.ts';
 import { IpnNotifier, isLoopbackUrl } from './ipn.ts';
 import { handleMerchant } from './merchant-page.ts';
 import { handleNvp } from './nvp-endpoint.ts';
@@ -49,6 +50,7 @@ async function route(ctx: SandboxContext, req: IncomingMessage, res: ServerRespo
     return req.method === 'POST' ? handleWebscrPost(ctx, req, res) : handleWebscrGet(ctx, url, res);
   }
   if (pathname === '/sim/merchant') return handleMerchant(ctx, req, res);
+  if (pathname === '/') return sendHtml(res, 200, indexPage());
   if (pathname.startsWith('/sim/')) return handleSim(ctx, req, res, pathname);
 
   sendText(res, 404, 'Not Found');
