@@ -13,6 +13,7 @@ export interface JobWork {
   'process-ipn': () => Promise<void>;
   'expire-unpaid-orders': () => Promise<void>;
   'reconcile-orders': () => Promise<void>;
+  'deliver-webhooks': () => Promise<void>;
 }
 
 export type JobName = keyof JobWork;
@@ -22,6 +23,7 @@ const schedule: Record<JobName, { cron: string; everyMs: number }> = {
   'process-ipn': { cron: '* * * * *', everyMs: 30_000 },
   'expire-unpaid-orders': { cron: '* * * * *', everyMs: 60_000 },
   'reconcile-orders': { cron: '*/15 * * * *', everyMs: 15 * 60_000 },
+  'deliver-webhooks': { cron: '* * * * *', everyMs: 10_000 },
 };
 
 export interface Jobs {
@@ -116,6 +118,7 @@ export function jobWork(
     processIpn: (context: Context) => Promise<number>;
     expire: (context: Context) => Promise<number>;
     reconcile: (context: Context) => Promise<number>;
+    deliverWebhooks: (context: Context) => Promise<number>;
   },
 ): JobWork {
   const drain = (step: (context: Context) => Promise<number>) => async () => {
@@ -131,5 +134,6 @@ export function jobWork(
     'reconcile-orders': async () => {
       await work.reconcile(systemContext());
     },
+    'deliver-webhooks': drain(work.deliverWebhooks),
   };
 }

@@ -8,6 +8,7 @@ import { expireUnpaidOrders } from '@wholesale/schema/orders/expire-unpaid';
 import { reconcileRecentOrders } from '@wholesale/schema/orders/reconcile';
 import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import { deliverWebhooks } from '@wholesale/schema/webhooks/deliver';
 import { createApp } from './app.ts';
 import { seedDemoData } from './demo-data.ts';
 import type { Jobs } from './jobs.ts';
@@ -50,6 +51,7 @@ jobs = await startJobs({
     processIpn: processIpnMessages,
     expire: expireUnpaidOrders,
     reconcile: reconcileRecentOrders,
+    deliverWebhooks: (context) => deliverWebhooks(context),
   }),
 });
 log.info(

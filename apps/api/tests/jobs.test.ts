@@ -53,6 +53,7 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
         'process-ipn': idle,
         'expire-unpaid-orders': idle,
         'reconcile-orders': idle,
+        'deliver-webhooks': idle,
       },
     });
     running.push(jobs);

@@ -13,5 +13,6 @@ import './settings/shop-settings-schema.ts';
 import './email/email-schema.ts';
 import './audit/audit-schema.ts';
 import './exports/exports-schema.ts';
+import './webhooks/webhooks-schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -5,6 +5,7 @@ import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
+import { enqueueOrderEvent } from '../webhooks/events.ts';
 import { InsufficientStockError, PayPalError } from './errors.ts';
 import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
@@ -91,6 +92,7 @@ export async function startCheckout(
       include: orderInclude,
     });
     if (!paypal) {
+      await enqueueOrderEvent(tx, 'order.created', created, created.createdAt);
       const setting = await tx.paymentMethodSetting.findUnique({
         where: { method: input.paymentMethod },
       });
@@ -128,7 +130,11 @@ type CreatedOrder = PaymentWithOrder['order'];
  */
 async function sendToPayPal(context: Context, paypal: PayPalConnection, order: CreatedOrder) {
   try {
-    return await beginPayPalPayment(context, paypal, order);
+    const redirectUrl = await beginPayPalPayment(context, paypal, order);
+    // Announced once PayPal has taken the order: a refused one is withdrawn as if never made.
+    await enqueueOrderEvent(context.db, 'order.created', order, order.createdAt);
+
+    return redirectUrl;
   } catch (error) {
     if (error instanceof PayPalError) await withdrawOrder(context, order);
     throw error;

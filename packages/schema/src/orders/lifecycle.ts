@@ -1,6 +1,7 @@
 import type { ActorType, OrderStatus, PaymentStatus } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
 import { DomainError } from '../errors.ts';
+import { enqueueOrderEvent } from '../webhooks/events.ts';
 
 /**
  * Where an order may go from each status (対応状況). PAYMENT_INCOMPLETE leaves only by being
@@ -73,7 +74,10 @@ export interface Transition {
   data?: Prisma.OrderUpdateManyMutationInput;
 }
 
-type Tx = Pick<Prisma.TransactionClient, 'order' | 'orderEvent'>;
+type Tx = Pick<
+  Prisma.TransactionClient,
+  'order' | 'orderEvent' | 'webhookEndpoint' | 'webhookDelivery'
+>;
 
 /**
  * The one way an order's status or payment status changes: refuses a move the tables do not
@@ -128,6 +132,11 @@ export async function applyTransition(tx: Tx, transition: Transition): Promise<b
       : []),
   ];
   if (events.length > 0) await tx.orderEvent.createMany({ data: events });
+
+  const order = await tx.order.findUniqueOrThrow({ where: { id: transition.orderId } });
+  const now = new Date();
+  await enqueueOrderEvent(tx, 'order.updated', order, now);
+  if (paymentStatus) await enqueueOrderEvent(tx, 'order.payment_status_changed', order, now);
 
   return true;
 }

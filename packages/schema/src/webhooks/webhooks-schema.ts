@@ -1,0 +1,165 @@
+import { actorOf, audit } from '../audit/audit.ts';
+import { requireStaff } from '../auth/access.ts';
+import { generateSecret } from '../auth/tokens.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { webhookEvents } from './events.ts';
+
+const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
+  id: { field: 'id' },
+  authScopes: { staff: true },
+  description: 'Where order events are posted, signed with the endpoint’s secret.',
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    events: t.exposeStringList('events'),
+    active: t.exposeBoolean('active'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deliveries: t.relatedConnection('deliveries', {
+      cursor: 'id',
+      description: 'The delivery log, newest first.',
+      query: { orderBy: { id: 'desc' } },
+    }),
+  }),
+});
+
+const WebhookDelivery = builder.prismaNode('WebhookDelivery', {
+  id: { field: 'id' },
+  authScopes: { staff: true },
+  description: 'One event sent (or to be sent) to one endpoint.',
+  fields: (t) => ({
+    event: t.exposeString('event'),
+    payload: t.string({ resolve: (delivery) => JSON.stringify(delivery.payload) }),
+    status: t.exposeString('status', { description: 'PENDING, DELIVERED or FAILED.' }),
+    attempts: t.exposeInt('attempts'),
+    lastStatusCode: t.exposeInt('lastStatusCode', { nullable: true }),
+    lastError: t.exposeString('lastError', { nullable: true }),
+    nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime' }),
+    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('webhookEndpoints', (t) =>
+  t.prismaField({
+    type: ['WebhookEndpoint'],
+    description: 'Webhook endpoints (staff).',
+    resolve: (query, _root, _args, context) => {
+      requireStaff(context);
+
+      return context.db.webhookEndpoint.findMany({ ...query, orderBy: { id: 'desc' } });
+    },
+  }),
+);
+
+const CreateWebhookEndpointPayload = builder
+  .objectRef<{ endpointId: string; secret: string }>('CreateWebhookEndpointPayload')
+  .implement({
+    fields: (t) => ({
+      secret: t.exposeString('secret', {
+        description:
+          'Verify `X-Wholesale-Signature` = sha256=HMAC-SHA256(secret, timestamp + "." + body). Shown once.',
+      }),
+      endpoint: t.prismaField({
+        type: 'WebhookEndpoint',
+        resolve: (query, payload, _args, context) =>
+          context.db.webhookEndpoint.findUniqueOrThrow({
+            ...query,
+            where: { id: payload.endpointId },
+          }),
+      }),
+    }),
+  });
+
+const deliveryPayload = builder
+  .objectRef<{ deliveryId: string }>('RedeliverWebhookPayload')
+  .implement({
+    fields: (t) => ({
+      delivery: t.prismaField({
+        type: 'WebhookDelivery',
+        resolve: (query, payload, _args, context) =>
+          context.db.webhookDelivery.findUniqueOrThrow({
+            ...query,
+            where: { id: payload.deliveryId },
+          }),
+      }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  createWebhookEndpoint: t.field({
+    type: CreateWebhookEndpointPayload,
+    description: `Starts posting order events to a URL (staff). Events: ${webhookEvents.join(', ')}.`,
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: { name: 'CreateWebhookEndpointResult' },
+    },
+    args: { url: t.arg.string(), events: t.arg.stringList() },
+    resolve: async (_root, { url, events }, context) => {
+      requireStaff(context);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new ValidationError('Enter an http or https URL.', 'url');
+      }
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new ValidationError('Enter an http or https URL.', 'url');
+      }
+      const unknown = events.find((event) => !(webhookEvents as readonly string[]).includes(event));
+      if (unknown || events.length === 0) {
+        throw new ValidationError(`Choose events among ${webhookEvents.join(', ')}.`, 'events');
+      }
+
+      const secret = `whsec_${generateSecret()}`;
+      const endpoint = await context.db.webhookEndpoint.create({
+        data: {
+          url: parsed.toString(),
+          events: [...new Set(events)],
+          secretEncrypted: context.services.secrets.seal(secret),
+        },
+      });
+      await audit(context.db, {
+        actor: actorOf(context),
+        action: 'WEBHOOK_ENDPOINT_CREATED',
+        subjectType: 'WebhookEndpoint',
+        subjectId: endpoint.id,
+        changes: { url: { to: endpoint.url }, events: { to: endpoint.events } },
+      });
+
+      return { endpointId: endpoint.id, secret };
+    },
+  }),
+  deleteWebhookEndpoint: t.boolean({
+    description: 'Stops posting to an endpoint and forgets it (staff).',
+    args: { id: t.arg.globalID({ for: WebhookEndpoint }) },
+    resolve: async (_root, { id }, context) => {
+      requireStaff(context);
+      const removed = await context.db.webhookEndpoint.deleteMany({ where: { id: id.id } });
+
+      return removed.count === 1;
+    },
+  }),
+  redeliverWebhook: t.field({
+    type: deliveryPayload,
+    description: 'Sends a delivery again, now (staff).',
+    errors: {
+      types: [NotFoundError],
+      directResult: true,
+      union: { name: 'RedeliverWebhookResult' },
+    },
+    args: { deliveryId: t.arg.globalID({ for: WebhookDelivery }) },
+    resolve: async (_root, { deliveryId }, context) => {
+      requireStaff(context);
+      const { id } = deliveryId;
+      const found = await context.db.webhookDelivery.findUnique({ where: { id } });
+      if (!found) throw new NotFoundError('No delivery has this id.');
+      await context.db.webhookDelivery.update({
+        where: { id },
+        data: { status: 'PENDING', nextAttemptAt: context.services.now() },
+      });
+
+      return { deliveryId: id };
+    },
+  }),
+}));
