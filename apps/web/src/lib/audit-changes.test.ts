@@ -62,6 +62,22 @@ describe('auditChanges', () => {
     ]);
   });
 
+  it('reads a new product, every field set from nothing', () => {
+    const json = JSON.stringify({
+      sku: { from: null, to: 'TW-2001' },
+      price: { from: null, to: 2480 },
+      taxRate: { from: null, to: 8 },
+      active: { from: null, to: true },
+    });
+
+    expect(auditChanges(json, 'ja')?.map(({ label, from, to }) => [label, from, to])).toEqual([
+      ['商品コード', 'なし', 'TW-2001'],
+      ['単価（税抜）', 'なし', '￥2,480'],
+      ['税率', 'なし', '8%'],
+      ['販売', 'なし', '有効'],
+    ]);
+  });
+
   it('keeps the name of a field it does not know', () => {
     expect(auditChanges('{"colour":{"from":"red","to":"blue"}}', 'ja')).toEqual([
       { field: 'colour', label: 'colour', from: 'red', to: 'blue', changed: false },

@@ -88,6 +88,15 @@ const fields: Record<string, { label: (options: Options) => string; show?: Show 
     show: list((v, o) => apiScopeLabel(v as ApiScope, o.locale)),
   },
   revokedAt: { label: (o) => m.col_revoked({}, o), show: (v) => formatDateTime(String(v)) },
+  sku: { label: (o) => m.col_sku({}, o) },
+  nameJa: { label: (o) => m.field_name_ja({}, o) },
+  nameEn: { label: (o) => m.field_name_en({}, o) },
+  price: { label: (o) => m.col_price_ex_tax({}, o), show: yen },
+  taxRate: { label: (o) => m.col_tax_rate({}, o), show: (v) => `${v}%` },
+  stock: { label: (o) => m.col_stock({}, o) },
+  active: { label: (o) => m.field_active({}, o) },
+  url: { label: (o) => m.field_url({}, o) },
+  events: { label: (o) => m.field_events({}, o) },
 };
 
 function plain(value: unknown, options: Options): string {

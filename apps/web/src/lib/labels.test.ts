@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus } from './graphql/graphql';
 import {
+  actorTypeLabel,
+  auditActionLabel,
   errorText,
+  eventKindLabel,
   orderStatusLabel,
   paymentMethodLabel,
   paymentStateLabel,
   paymentStatusLabel,
   productName,
+  refundStatusLabel,
   secretTail,
+  subjectTypeLabel,
   taxRateLabel,
   taxRoundingLabel,
 } from './labels';
@@ -113,5 +118,22 @@ describe('small labels', () => {
   it('keeps only the visible characters of a secret hint', () => {
     expect(secretTail('••••1234')).toBe('1234');
     expect(secretTail('1234')).toBe('1234');
+  });
+});
+
+describe('history labels', () => {
+  it('names who acted, what happened and to what', () => {
+    expect(actorTypeLabel('STAFF', 'ja')).toBe('スタッフ');
+    expect(actorTypeLabel('PAYPAL', 'en')).toBe('PayPal');
+    expect(eventKindLabel('PAYMENT_STATUS', 'ja')).toBe('入金状況');
+    expect(auditActionLabel('REFUND_RECORDED', 'ja')).toBe('返金');
+    expect(subjectTypeLabel('PaymentMethod', 'en')).toBe('Payment settings');
+    expect(refundStatusLabel('FAILED', 'ja')).toBe('失敗');
+  });
+
+  it('shows a kind, action or subject the API added later as it is', () => {
+    expect(eventKindLabel('SHIPMENT_TRACKED', 'ja')).toBe('SHIPMENT_TRACKED');
+    expect(auditActionLabel('PRODUCT_DELETED', 'ja')).toBe('PRODUCT_DELETED');
+    expect(subjectTypeLabel('Coupon', 'ja')).toBe('Coupon');
   });
 });

@@ -107,6 +107,9 @@ export const auditActions = [
   'MEMBER_UPDATED',
   'API_TOKEN_CREATED',
   'API_TOKEN_REVOKED',
+  'PRODUCT_CREATED',
+  'PRODUCT_UPDATED',
+  'WEBHOOK_ENDPOINT_CREATED',
 ] as const;
 
 const auditAction: Record<(typeof auditActions)[number], Label> = {
@@ -118,6 +121,9 @@ const auditAction: Record<(typeof auditActions)[number], Label> = {
   MEMBER_UPDATED: m.audit_MEMBER_UPDATED,
   API_TOKEN_CREATED: m.audit_API_TOKEN_CREATED,
   API_TOKEN_REVOKED: m.audit_API_TOKEN_REVOKED,
+  PRODUCT_CREATED: m.audit_PRODUCT_CREATED,
+  PRODUCT_UPDATED: m.audit_PRODUCT_UPDATED,
+  WEBHOOK_ENDPOINT_CREATED: m.audit_WEBHOOK_ENDPOINT_CREATED,
 };
 
 const subjectType: Record<string, Label> = {
@@ -126,6 +132,8 @@ const subjectType: Record<string, Label> = {
   PaymentMethod: m.subject_PaymentMethod,
   ShopSettings: m.subject_ShopSettings,
   ApiToken: m.subject_ApiToken,
+  Product: m.subject_Product,
+  WebhookEndpoint: m.subject_WebhookEndpoint,
 };
 
 const errorCodes: Record<string, Label> = {

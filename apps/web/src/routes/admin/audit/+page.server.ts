@@ -31,6 +31,7 @@ const AuditSubjects = graphql(`
       ... on Order { id number }
       ... on Member { id companyName }
       ... on ApiToken { id name }
+      ... on Product { id name }
     }
   }
 `);
@@ -47,7 +48,7 @@ function subjectHref(type: string, id: string): string | null {
 }
 
 /** Subjects with a name of their own, to be looked up. */
-const namedSubjects = new Set(['Order', 'Member', 'ApiToken']);
+const namedSubjects = new Set(['Order', 'Member', 'ApiToken', 'Product']);
 
 function readAuditFilter(params: URLSearchParams) {
   const action = auditActions.find((candidate) => candidate === params.get('action')) ?? '';
@@ -75,6 +76,7 @@ async function subjectNames(event: RequestEvent, ids: string[]) {
       if (node?.__typename === 'Order') return [[node.id, node.number] as const];
       if (node?.__typename === 'Member') return [[node.id, node.companyName] as const];
       if (node?.__typename === 'ApiToken') return [[node.id, node.name] as const];
+      if (node?.__typename === 'Product') return [[node.id, node.name] as const];
 
       return [];
     }),
