@@ -117,6 +117,10 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     expect(emails).toHaveLength(1);
     expect(emails[0]?.to).toBe('buyer@example.com');
     expect(emails[0]?.text).toContain('¥11,432');
+    // Tax per rate, as a qualified invoice shows it; the 8% lines are marked.
+    expect(emails[0]?.text).toContain('10%対象 / 10% taxable: ¥5,940  消費税 / tax: ¥594');
+    expect(emails[0]?.text).toContain('8%対象 / 8% taxable: ¥4,536  消費税 / tax: ¥362');
+    expect(emails[0]?.text).toContain('草加せんべい 12枚入 (FD-3003) × 7  ¥4,536 ※');
     expect(
       (await paypalTransactions(app)).filter(
         (transaction) => transaction.invoiceId === started.order.number,

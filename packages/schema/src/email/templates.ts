@@ -1,14 +1,27 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
+import type { TaxBreakdownEntry } from '../money/totals.ts';
 
 interface OrderForEmail {
   number: number;
   paymentMethod: PaymentMethod;
   subtotal: number;
   tax: number;
+  /** [{ rate, taxableAmount, tax }], as the order stores it. */
+  taxBreakdown: unknown;
   shipping: number;
   total: number;
-  lines: { productName: string; sku: string; quantity: number; amount: number }[];
+  lines: { productName: string; sku: string; quantity: number; amount: number; taxRate: number }[];
   member: { companyName: string; contactName: string };
+}
+
+/** 10%対象 ¥5,940 消費税 ¥594: the qualified-invoice lines of tax per rate. */
+function taxLines(order: OrderForEmail): string[] {
+  const breakdown = order.taxBreakdown as TaxBreakdownEntry[];
+
+  return breakdown.map(
+    (entry) =>
+      `  ${entry.rate}%対象 / ${entry.rate}% taxable: ${yen(entry.taxableAmount)}  消費税 / tax: ${yen(entry.tax)}`,
+  );
 }
 
 const methodNames: Record<PaymentMethod, string> = {
@@ -31,7 +44,8 @@ export function orderReceivedEmail(
   paymentInstructions?: string | null,
 ) {
   const lines = order.lines.map(
-    (line) => `  ${line.productName} (${line.sku}) × ${line.quantity}  ${yen(line.amount)}`,
+    (line) =>
+      `  ${line.productName} (${line.sku}) × ${line.quantity}  ${yen(line.amount)}${line.taxRate === 8 ? ' ※' : ''}`,
   );
 
   return {
@@ -46,9 +60,13 @@ export function orderReceivedEmail(
       `お支払い方法 / Payment method: ${methodNames[order.paymentMethod]}`,
       '',
       ...lines,
+      ...(order.lines.some((line) => line.taxRate === 8)
+        ? ['  ※ 軽減税率(8%)対象 / reduced rate (8%)']
+        : []),
       '',
       `小計 / Subtotal: ${yen(order.subtotal)}`,
       `消費税 / Tax: ${yen(order.tax)}`,
+      ...taxLines(order),
       `送料 / Shipping: ${yen(order.shipping)}`,
       `合計 / Total: ${yen(order.total)}`,
       '',
