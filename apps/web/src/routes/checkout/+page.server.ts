@@ -7,6 +7,7 @@ import { errorText, productName } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isPaymentMethod } from '$lib/payment-method';
+import { restrictedMethodText, restrictionText } from '$lib/payment-restriction';
 import { clearCart, readCart } from '$lib/server/cart-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,9 +16,14 @@ const Checkout = graphql(
   query Checkout($lines: [CheckoutLineInput!]!) {
     checkoutQuote(lines: $lines) {
       __typename
-      ... on CheckoutQuote { ...QuoteFields }
+      ... on CheckoutQuote {
+        ...QuoteFields
+        paymentRestrictions {
+          product { id name nameEn allowedPaymentMethods }
+        }
+      }
     }
-    checkoutPaymentMethods { method description }
+    checkoutPaymentMethods(lines: $lines) { method description }
     shopSettings { ...ShippingRuleFields }
   }
 `,
@@ -34,6 +40,10 @@ const StartCheckout = graphql(`
       }
       ... on InsufficientStockError { productId available }
       ... on PayPalError { buyerMessageJa buyerMessageEn }
+      ... on PaymentMethodNotAllowedError {
+        method
+        restrictedProducts { id name nameEn }
+      }
       ... on Error { code message }
     }
   }
@@ -55,6 +65,10 @@ export const load: PageServerLoad = async (event) => {
 
   return {
     quote: data.checkoutQuote,
+    restrictions: data.checkoutQuote.paymentRestrictions.map(({ product }) => ({
+      id: product.id,
+      text: restrictionText(product, getLocale()),
+    })),
     paymentMethods: data.checkoutPaymentMethods,
     shippingRule: data.shopSettings,
   };
@@ -93,6 +107,12 @@ export const actions: Actions = {
         paymentMethod,
         error: m.insufficient_stock({ product: name, available: result.available }),
       });
+    }
+
+    if (result.__typename === 'PaymentMethodNotAllowedError' && result.restrictedProducts.length) {
+      const error = restrictedMethodText(result.method, result.restrictedProducts, getLocale());
+
+      return fail(400, { paymentMethod: null, error });
     }
 
     return fail(400, { paymentMethod, error: errorText(result) });

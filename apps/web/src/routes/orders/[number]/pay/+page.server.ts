@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { awaitsPayment } from '$lib/pay-again';
 import { isPaymentMethod } from '$lib/payment-method';
+import { restrictedMethodText } from '$lib/payment-restriction';
 import { rememberPayAgainToken } from '$lib/server/paypal-return';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -33,6 +34,10 @@ const PayOrder = graphql(`
         order { id number }
       }
       ... on PayPalError { buyerMessageJa buyerMessageEn }
+      ... on PaymentMethodNotAllowedError {
+        method
+        restrictedProducts { id name nameEn }
+      }
       ... on Error { code message }
     }
   }
@@ -76,6 +81,12 @@ export const actions: Actions = {
       const error = getLocale() === 'en' ? result.buyerMessageEn : result.buyerMessageJa;
 
       return fail(502, { paymentMethod, error });
+    }
+
+    if (result.__typename === 'PaymentMethodNotAllowedError' && result.restrictedProducts.length) {
+      const error = restrictedMethodText(result.method, result.restrictedProducts, getLocale());
+
+      return fail(409, { paymentMethod: null, error });
     }
 
     return fail(409, { paymentMethod, error: errorText(result) });
