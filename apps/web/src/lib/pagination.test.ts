@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageArgs, pageLinks } from './pagination';
+import { listAddress, pageArgs, pageLinks } from './pagination';
 
 const info = { hasNextPage: true, hasPreviousPage: false, startCursor: 's', endCursor: 'e' };
 
@@ -57,5 +57,19 @@ describe('pageLinks after a form action', () => {
       next: '/admin/orders?status=NEW&after=e',
       previous: '/admin/orders?status=NEW&before=s',
     });
+  });
+});
+
+describe('listAddress', () => {
+  it('keeps the search and the page but not the form action', () => {
+    const url = new URL('http://shop.test/admin/members?q=transfer&after=abc&/bulkPreview=');
+
+    expect(listAddress(url)).toBe('/admin/members?q=transfer&after=abc');
+  });
+
+  it('answers the bare path when nothing else is left', () => {
+    expect(listAddress(new URL('http://shop.test/admin/members?/bulkApply'))).toBe(
+      '/admin/members',
+    );
   });
 });

@@ -39,3 +39,12 @@ export function pageLinks(url: URL, pageInfo: PageInfo) {
       hasPrevious && pageInfo.startCursor ? withCursor(url, 'before', pageInfo.startCursor) : null,
   };
 }
+
+/** The list's own address without a form action (`?/bulk`) that the page was shown after. */
+export function listAddress(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  for (const name of [...params.keys()]) if (name.startsWith('/')) params.delete(name);
+  const query = params.toString();
+
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}

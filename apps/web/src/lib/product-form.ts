@@ -1,12 +1,6 @@
 import type { PaymentMethod } from '$lib/graphql/graphql';
+import { paymentMethods } from '$lib/payment-method';
 import { wholeNumber } from '$lib/whole-number';
-
-export const paymentMethods: PaymentMethod[] = [
-  'PAYPAL',
-  'BANK_TRANSFER',
-  'CASH_ON_DELIVERY',
-  'INVOICE',
-];
 
 export const taxRates = [10, 8] as const;
 

@@ -1,7 +1,12 @@
-import { query } from '$lib/graphql/client';
+import { fail } from '@sveltejs/kit';
+import { mutate, query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
+import { errorText } from '$lib/labels';
+import { memberBulkInput, readMemberBulkForm } from '$lib/member-bulk';
 import { pageArgs } from '$lib/pagination';
-import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { paymentMethods } from '$lib/payment-method';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const Members = graphql(`
   query Members(
@@ -21,6 +26,16 @@ const Members = graphql(`
   }
 `);
 
+const SetMembersPaymentMethod = graphql(`
+  mutation SetMembersPaymentMethod($input: SetMembersPaymentMethodInput!) {
+    setMembersPaymentMethod(input: $input) {
+      __typename
+      ... on SetMembersPaymentMethodPayload { matched changed dryRun }
+      ... on ValidationError { code message field }
+    }
+  }
+`);
+
 export const load: PageServerLoad = async (event) => {
   const search = event.url.searchParams.get('q')?.trim() ?? '';
   const { members } = await query(event, Members, {
@@ -28,5 +43,32 @@ export const load: PageServerLoad = async (event) => {
     filter: search ? { search } : null,
   });
 
-  return { members, search };
+  return { members, search, paymentMethods };
+};
+
+/** The preview and its confirmation differ only in whether the API may change anything. */
+async function bulkChange(event: RequestEvent, dryRun: boolean) {
+  const { change, problem } = readMemberBulkForm(await event.request.formData());
+  if (!change) {
+    const bulkError =
+      problem === 'none-selected' ? m.member_bulk_none_selected() : m.error_VALIDATION();
+
+    return fail(400, { bulkError });
+  }
+
+  const { setMembersPaymentMethod: result } = await mutate(event, SetMembersPaymentMethod, {
+    input: memberBulkInput(change, dryRun),
+  });
+  if (result.__typename !== 'SetMembersPaymentMethodPayload') {
+    return fail(400, { bulkError: errorText(result) });
+  }
+
+  const counts = { matched: result.matched, changed: result.changed };
+
+  return dryRun ? { preview: { change, ...counts } } : { applied: { change, ...counts } };
+}
+
+export const actions: Actions = {
+  bulkPreview: (event) => bulkChange(event, true),
+  bulkApply: (event) => bulkChange(event, false),
 };

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { memberBulkInput, readMemberBulkForm } from './member-bulk';
+
+function form(values: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) {
+    for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
+  }
+
+  return data;
+}
+
+describe('readMemberBulkForm', () => {
+  it('reads the ticked members once each and ignores the search', () => {
+    const { change } = readMemberBulkForm(
+      form({
+        scope: 'selected',
+        memberIds: ['TWVtYmVyOjE=', 'TWVtYmVyOjI=', 'TWVtYmVyOjE='],
+        q: 'transfer',
+        method: 'PAYPAL',
+        allowed: 'true',
+      }),
+    );
+
+    expect(change).toEqual({
+      scope: 'selected',
+      memberIds: ['TWVtYmVyOjE=', 'TWVtYmVyOjI='],
+      search: '',
+      method: 'PAYPAL',
+      allowed: true,
+    });
+  });
+
+  it('refuses a change for the selected members when none is ticked', () => {
+    const reading = readMemberBulkForm(
+      form({ scope: 'selected', method: 'PAYPAL', allowed: 'true' }),
+    );
+
+    expect(reading.problem).toBe('none-selected');
+  });
+
+  it('reads the search for every matching member, and leaves the ticks out', () => {
+    const { change } = readMemberBulkForm(
+      form({
+        scope: 'filter',
+        memberIds: 'TWVtYmVyOjE=',
+        q: ' transfer ',
+        method: 'BANK_TRANSFER',
+        allowed: 'false',
+      }),
+    );
+
+    expect(change).toMatchObject({ memberIds: [], search: 'transfer', allowed: false });
+  });
+
+  it('refuses an unknown method or a missing choice of 許可する / 許可しない', () => {
+    expect(
+      readMemberBulkForm(form({ scope: 'filter', method: 'CASH', allowed: 'true' })).problem,
+    ).toBe('invalid');
+    expect(readMemberBulkForm(form({ scope: 'filter', method: 'PAYPAL' })).problem).toBe('invalid');
+  });
+});
+
+describe('memberBulkInput', () => {
+  it('sends the selected members by id', () => {
+    const change = {
+      scope: 'selected' as const,
+      memberIds: ['TWVtYmVyOjE='],
+      search: '',
+      method: 'PAYPAL' as const,
+      allowed: true,
+    };
+
+    expect(memberBulkInput(change, true)).toEqual({
+      memberIds: ['TWVtYmVyOjE='],
+      method: 'PAYPAL',
+      allowed: true,
+      dryRun: true,
+    });
+  });
+
+  it('sends an empty filter for every member when there is no search', () => {
+    const change = {
+      scope: 'filter' as const,
+      memberIds: [],
+      search: '',
+      method: 'PAYPAL' as const,
+      allowed: false,
+    };
+
+    expect(memberBulkInput(change, false)).toEqual({
+      filter: {},
+      method: 'PAYPAL',
+      allowed: false,
+      dryRun: false,
+    });
+  });
+});
