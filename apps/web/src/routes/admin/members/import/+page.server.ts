@@ -1,0 +1,51 @@
+import { fail } from '@sveltejs/kit';
+import { mutate } from '$lib/graphql/client';
+import { graphql } from '$lib/graphql/graphql';
+import { errorText } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, RequestEvent } from './$types';
+
+const ImportMembersCsv = graphql(`
+  mutation ImportMembersCsv($csv: String!, $dryRun: Boolean) {
+    importMembersCsv(csv: $csv, dryRun: $dryRun) {
+      __typename
+      ... on ImportMembersPayload {
+        applied
+        created
+        updated
+        errors { row field message }
+      }
+      ... on ValidationError { code message field }
+    }
+  }
+`);
+
+async function importCsv(event: RequestEvent, csv: string, dryRun: boolean) {
+  const { importMembersCsv: result } = await mutate(event, ImportMembersCsv, { csv, dryRun });
+  if (result.__typename !== 'ImportMembersPayload') {
+    return fail(400, { error: errorText(result) });
+  }
+
+  const { applied, created, updated, errors } = result;
+  if (applied) return { done: { created, updated } };
+
+  // A file with errors is not carried to the confirmation: it has to be corrected first.
+  return { preview: { created, updated, errors, csv: errors.length ? null : csv } };
+}
+
+export const actions: Actions = {
+  preview: async (event) => {
+    const file = (await event.request.formData()).get('file');
+    const csv = file instanceof File ? await file.text() : '';
+    if (!csv.trim()) return fail(400, { error: m.import_no_file() });
+
+    return importCsv(event, csv, true);
+  },
+
+  apply: async (event) => {
+    const csv = (await event.request.formData()).get('csv')?.toString() ?? '';
+    if (!csv.trim()) return fail(400, { error: m.import_no_file() });
+
+    return importCsv(event, csv, false);
+  },
+};
