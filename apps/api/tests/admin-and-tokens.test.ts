@@ -384,6 +384,40 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     expect(restored.changed).toBe(preview.matched);
   });
 
+  it('sorts orders and members, filters members by creation date, and exports the filtered orders', async () => {
+    const numbers = async (orderBy: string) =>
+      (
+        await staff(
+          `{ orders(first: 50, orderBy: ${orderBy}) { edges { node { number total { amount } } } } }`,
+        )
+      ).data.orders.edges.map(
+        (edge: { node: { number: string; total: { amount: number } } }) => edge.node,
+      );
+    const newest = await numbers('NEWEST');
+    expect((await numbers('OLDEST')).map((order: { number: string }) => order.number)).toEqual(
+      newest.map((order: { number: string }) => order.number).reverse(),
+    );
+    const totals = (await numbers('TOTAL')).map(
+      (order: { total: { amount: number } }) => order.total.amount,
+    );
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+
+    const companies = (
+      await staff('{ members(first: 50, orderBy: COMPANY) { edges { node { companyName } } } }')
+    ).data.members.edges.map((edge: { node: { companyName: string } }) => edge.node.companyName);
+    expect(companies).toEqual([...companies].sort());
+    const future = (
+      await staff(
+        '{ members(first: 5, filter: { createdAfter: "2999-01-01T00:00:00Z" }) { totalCount } }',
+      )
+    ).data.members.totalCount;
+    expect(future).toBe(0);
+
+    const csv: string = (await staff('{ ordersCsv(filter: { paymentMethod: [PAYPAL] }) }')).data
+      .ordersCsv;
+    expect(csv).not.toContain(',BANK_TRANSFER,');
+  });
+
   it('keeps an audit trail of settings and member changes, without secret values', async () => {
     const entries = async (action: string) =>
       (

@@ -1,6 +1,7 @@
 import { requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
+import { OrderFilter, orderWhere } from '../orders/order-schema.ts';
 import { toCsv } from './csv.ts';
 import { importMembers } from './import-members.ts';
 
@@ -30,12 +31,16 @@ builder.queryField('membersCsv', (t) =>
 
 builder.queryField('ordersCsv', (t) =>
   t.string({
-    description: 'Orders as CSV, one row per line (UTF-8 with BOM), newest first (staff).',
-    args: { since: t.arg({ type: 'DateTime', required: false }) },
-    resolve: async (_root, { since }, context) => {
+    description:
+      'Orders as CSV, one row per line (UTF-8 with BOM), newest first, at most 10,000 (staff). Takes the same filter as `orders`.',
+    args: {
+      since: t.arg({ type: 'DateTime', required: false }),
+      filter: t.arg({ type: OrderFilter, required: false }),
+    },
+    resolve: async (_root, { since, filter }, context) => {
       requireStaff(context);
       const orders = await context.db.order.findMany({
-        where: since ? { createdAt: { gte: since } } : {},
+        where: { ...orderWhere(filter), ...(since ? { createdAt: { gte: since } } : {}) },
         include: { lines: { orderBy: { position: 'asc' } }, member: true },
         orderBy: { id: 'desc' },
         take: 10_000,

@@ -45,8 +45,25 @@ const MemberFilter = builder.inputType('MemberFilter', {
     }),
     allowedPaymentMethod: t.field({ type: PaymentMethodEnum, required: false }),
     updatedSince: t.field({ type: 'DateTime', required: false }),
+    createdAfter: t.field({ type: 'DateTime', required: false }),
+    createdBefore: t.field({ type: 'DateTime', required: false }),
   }),
 });
+
+const MemberOrder = builder.enumType('MemberOrder', {
+  description: 'How 会員一覧 is sorted.',
+  values: {
+    NEWEST: { description: 'Newest first (the default).' },
+    OLDEST: { description: 'Oldest first.' },
+    COMPANY: { description: 'By company name.' },
+  } as const,
+});
+
+const memberOrderBy = {
+  NEWEST: [{ id: 'desc' }],
+  OLDEST: [{ id: 'asc' }],
+  COMPANY: [{ companyName: 'asc' }, { id: 'asc' }],
+} as const;
 
 /**
  * Members allowed a method. Prisma's `has` on an enum array is sent by the PGlite adapter as
@@ -70,6 +87,10 @@ async function memberWhere(
       ? { id: { in: await membersAllowing(context, filter.allowedPaymentMethod) } }
       : {}),
     ...(filter?.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
+    createdAt: {
+      ...(filter?.createdAfter ? { gte: filter.createdAfter } : {}),
+      ...(filter?.createdBefore ? { lt: filter.createdBefore } : {}),
+    },
     ...(search
       ? {
           OR: [
@@ -90,16 +111,19 @@ builder.queryFields((t) => ({
       type: 'Member',
       cursor: 'id',
       description: 'Members, newest first (staff and MEMBERS_READ tokens).',
-      args: { filter: t.arg({ type: MemberFilter, required: false }) },
+      args: {
+        filter: t.arg({ type: MemberFilter, required: false }),
+        orderBy: t.arg({ type: MemberOrder, required: false }),
+      },
       totalCount: async (_parent, { filter }, context) =>
         context.db.member.count({
           where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
         }),
-      resolve: async (query, _root, { filter }, context) =>
+      resolve: async (query, _root, { filter, orderBy }, context) =>
         context.db.member.findMany({
           ...query,
           where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
-          orderBy: { id: 'desc' },
+          orderBy: [...memberOrderBy[orderBy ?? 'NEWEST']],
         }),
     },
     { name: 'MemberConnection' },

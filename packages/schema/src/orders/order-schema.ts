@@ -156,7 +156,7 @@ export const Order = builder.prismaNode('Order', {
   }),
 });
 
-const OrderFilter = builder.inputType('OrderFilter', {
+export const OrderFilter = builder.inputType('OrderFilter', {
   fields: (t) => ({
     status: t.field({ type: [OrderStatusEnum], required: false }),
     paymentStatus: t.field({ type: [PaymentStatusEnum], required: false }),
@@ -178,7 +178,27 @@ const OrderFilter = builder.inputType('OrderFilter', {
 
 type OrderFilterShape = typeof OrderFilter.$inferInput;
 
-function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.OrderWhereInput {
+const OrderOrder = builder.enumType('OrderOrder', {
+  description: 'How orders are sorted.',
+  values: {
+    NEWEST: { description: 'Newest first (the default).' },
+    OLDEST: { description: 'Oldest first.' },
+    TOTAL: { description: 'Largest total first.' },
+    UPDATED: {
+      description:
+        'Least recently changed first: with `updatedSince`, page through every change since a time.',
+    },
+  } as const,
+});
+
+const orderOrderBy = {
+  NEWEST: [{ id: 'desc' }],
+  OLDEST: [{ id: 'asc' }],
+  TOTAL: [{ total: 'desc' }, { id: 'desc' }],
+  UPDATED: [{ updatedAt: 'asc' }, { id: 'asc' }],
+} as const;
+
+export function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.OrderWhereInput {
   const search = filter?.search?.trim();
   const number = search && /^\d{1,9}$/.test(search) ? Number(search) : null;
 
@@ -209,15 +229,19 @@ builder.queryFields((t) => ({
     {
       type: 'Order',
       cursor: 'id',
-      description: 'Orders, newest first. Members see their own; staff and tokens see all.',
-      args: { filter: t.arg({ type: OrderFilter, required: false }) },
+      description:
+        'Orders, newest first unless `orderBy` says otherwise. Members see their own; staff and tokens see all.',
+      args: {
+        filter: t.arg({ type: OrderFilter, required: false }),
+        orderBy: t.arg({ type: OrderOrder, required: false }),
+      },
       totalCount: (_parent, { filter }, context) =>
         context.db.order.count({ where: { ...orderWhere(filter), ...orderScope(context) } }),
-      resolve: (query, _root, { filter }, context) =>
+      resolve: (query, _root, { filter, orderBy }, context) =>
         context.db.order.findMany({
           ...query,
           where: { ...orderWhere(filter), ...orderScope(context) },
-          orderBy: { id: 'desc' },
+          orderBy: [...orderOrderBy[orderBy ?? 'NEWEST']],
         }),
     },
     { name: 'OrderConnection' },
