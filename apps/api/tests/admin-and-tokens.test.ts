@@ -418,6 +418,63 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
     expect(csv).not.toContain(',BANK_TRANSFER,');
   });
 
+  it('adds the cash-on-delivery fee to orders paid that way, taxed at the standard rate', async () => {
+    const saved = await staff(
+      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き手数料 ¥330", fee: 330 }) { __typename ... on UpdatePaymentSettingsPayload { settings { methods { method fee { amount } } } } } }',
+    );
+    expect(saved.data.updatePaymentSettings.settings.methods).toContainEqual({
+      method: 'CASH_ON_DELIVERY',
+      fee: { amount: 330 },
+    });
+    const paypalFee = await staff(
+      'mutation { updatePaymentSettings(input: { method: PAYPAL, enabled: true, enabledForNewMembers: true, description: "PayPalでお支払い", fee: 100 }) { __typename ... on ValidationError { field } } }',
+    );
+    expect(paypalFee.data.updatePaymentSettings).toEqual({
+      __typename: 'ValidationError',
+      field: 'fee',
+    });
+
+    const members = (
+      await staff(
+        '{ members(first: 10, filter: { search: "transfer@" }) { edges { node { id } } } }',
+      )
+    ).data.members.edges;
+    await staff(
+      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
+      { id: members[0].node.id },
+    );
+    const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
+    const tea = (
+      await buyer('{ products(first: 20) { edges { node { id sku } } } }')
+    ).data.products.edges.find((edge: { node: { sku: string } }) => edge.node.sku === 'FD-3001')
+      .node.id;
+    const lines = [{ productId: tea, quantity: 1 }];
+    const quote = await buyer(
+      'query ($lines: [CheckoutLineInput!]!) { checkoutQuote(lines: $lines, paymentMethod: CASH_ON_DELIVERY) { ... on CheckoutQuote { paymentFee { amount } tax { amount } total { amount } } } checkoutPaymentMethods(lines: $lines) { method fee { amount } } }',
+      { lines },
+    );
+    // ¥1,080 at 8% (86) + ¥800 shipping and ¥330 fee at 10% (113): ¥2,409.
+    expect(quote.data.checkoutQuote).toEqual({
+      paymentFee: { amount: 330 },
+      tax: { amount: 199 },
+      total: { amount: 2409 },
+    });
+    expect(quote.data.checkoutPaymentMethods).toContainEqual({
+      method: 'CASH_ON_DELIVERY',
+      fee: { amount: 330 },
+    });
+
+    const placed = await buyer(
+      'mutation ($lines: [CheckoutLineInput!]!) { startCheckout(input: { lines: $lines, paymentMethod: CASH_ON_DELIVERY }) { ... on StartCheckoutPayload { order { paymentFee { amount } total { amount } status } } } }',
+      { lines },
+    );
+    expect(placed.data.startCheckout.order).toEqual({
+      paymentFee: { amount: 330 },
+      total: { amount: 2409 },
+      status: 'NEW',
+    });
+  });
+
   it('keeps an audit trail of settings and member changes, without secret values', async () => {
     const entries = async (action: string) =>
       (

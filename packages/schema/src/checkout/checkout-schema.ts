@@ -106,6 +106,11 @@ const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
     taxBreakdown: t.field({ type: [TaxBreakdown], resolve: (quote) => quote.taxBreakdown }),
     tax: t.field({ type: Money, resolve: (quote) => yen(quote.tax) }),
     shipping: t.field({ type: Money, resolve: (quote) => yen(quote.shipping) }),
+    paymentFee: t.field({
+      type: Money,
+      description: 'The fee of the payment method asked about, if it has one.',
+      resolve: (quote) => yen(quote.paymentFee),
+    }),
     total: t.field({ type: Money, resolve: (quote) => yen(quote.total) }),
     paymentRestrictions: t.field({
       type: [CheckoutQuoteLine],
@@ -124,6 +129,11 @@ const CheckoutPaymentMethod = builder
       description: t.exposeString('description', {
         description: 'The merchant’s description of the method (決済に関する説明).',
       }),
+      fee: t.field({
+        type: Money,
+        description: 'Added to the order, tax-exclusive (e.g. 代引き手数料); 0 for none.',
+        resolve: (method) => yen(method.fee),
+      }),
     }),
   });
 
@@ -139,11 +149,24 @@ builder.queryFields((t) => ({
       directResult: true,
       union: { name: 'CheckoutQuoteResult' },
     },
-    args: { lines: t.arg({ type: [CheckoutLineInput] }) },
-    resolve: async (_root, { lines }, context) => {
+    args: {
+      lines: t.arg({ type: [CheckoutLineInput] }),
+      paymentMethod: t.arg({
+        type: PaymentMethodEnum,
+        required: false,
+        description: 'Include this method’s fee, as the order would.',
+      }),
+    },
+    resolve: async (_root, { lines, paymentMethod }, context) => {
       requireMember(context);
+      const fee =
+        paymentMethod && paymentMethod !== 'PAYPAL'
+          ? ((
+              await context.db.paymentMethodSetting.findUnique({ where: { method: paymentMethod } })
+            )?.fee ?? 0)
+          : 0;
 
-      return quoteLines(context.db, toCart(lines), await loadShopRules(context.db));
+      return quoteLines(context.db, toCart(lines), await loadShopRules(context.db), fee);
     },
   }),
   checkoutPaymentMethods: t.field({
@@ -227,7 +250,13 @@ builder.mutationFields((t) => ({
     description:
       'Pays a 送信未完 order again, with PayPal (a new PayPal payment) or another allowed method.',
     errors: {
-      types: [OrderNotFoundError, OrderNotPayableError, PaymentMethodNotAllowedError, PayPalError],
+      types: [
+        OrderNotFoundError,
+        OrderNotPayableError,
+        PaymentMethodNotAllowedError,
+        PayPalError,
+        ValidationError,
+      ],
       directResult: true,
       union: { name: 'PayOrderResult' },
     },

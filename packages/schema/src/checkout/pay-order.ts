@@ -2,6 +2,7 @@ import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
+import { ValidationError } from '../errors.ts';
 import { applyTransition } from '../orders/lifecycle.ts';
 import { OrderNotFoundError, OrderNotPayableError } from './errors.ts';
 import { withOrderPaymentLock } from './order-lock.ts';
@@ -37,12 +38,19 @@ export async function payOrder(
   if (order.status !== 'PAYMENT_INCOMPLETE' || order.paymentStatus !== 'UNPAID') {
     throw new OrderNotPayableError(order.status, order.paymentStatus);
   }
-  await assertMethodAllowed(
+  const allowed = await assertMethodAllowed(
     context.db,
     input.memberId,
     order.lines.map((line) => line.productId),
     input.paymentMethod,
   );
+  if (allowed.fee !== order.paymentFee) {
+    // The order's totals were fixed at 注文確定; a method with another fee needs a new order.
+    throw new ValidationError(
+      'This payment method has a different fee; place a new order to use it.',
+      'paymentMethod',
+    );
+  }
 
   const needsPayPal = input.paymentMethod === 'PAYPAL' || order.payments.length > 0;
   const paypal = needsPayPal ? await connectForPayment(context) : null;

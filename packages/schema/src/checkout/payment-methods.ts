@@ -19,6 +19,8 @@ export function sortPaymentMethods(methods: Iterable<PaymentMethod>): PaymentMet
 export interface AvailablePaymentMethod {
   method: PaymentMethod;
   description: string;
+  /** Tax-exclusive fee added to the order (cash on delivery, say); 0 for none. */
+  fee: number;
 }
 
 /** Products of a cart that only allow some payment methods. */
@@ -58,7 +60,7 @@ export async function availablePaymentMethods(
     if (!setting || !allowed.has(method)) return [];
     if (restricted.some((product) => !product.allowedPaymentMethods.includes(method))) return [];
 
-    return [{ method, description: setting.description }];
+    return [{ method, description: setting.description, fee: setting.fee }];
   });
 }
 
@@ -68,9 +70,10 @@ export async function assertMethodAllowed(
   memberId: string,
   productIds: readonly string[],
   method: PaymentMethod,
-): Promise<void> {
+): Promise<AvailablePaymentMethod> {
   const methods = await availablePaymentMethods(db, memberId, productIds);
-  if (methods.some((available) => available.method === method)) return;
+  const found = methods.find((available) => available.method === method);
+  if (found) return found;
 
   const restricting = (await productRestrictions(db, productIds)).filter(
     (product) => !product.allowedPaymentMethods.includes(method),

@@ -45,6 +45,7 @@ export async function quoteLines(
   db: Pick<PrismaClient, 'product'>,
   cart: readonly CartLine[],
   rules: PricingRules,
+  paymentFee = 0,
 ): Promise<Quote> {
   const lines = normalizeLines(cart);
   const products = await db.product.findMany({
@@ -64,6 +65,7 @@ export async function quoteLines(
       taxRate: product.taxRate,
     })),
     rules,
+    paymentFee,
   );
 
   return { ...totals, lines: priced };

@@ -35,7 +35,7 @@ export async function startCheckout(
   input: StartCheckoutInput,
 ): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
   const { db, services } = context;
-  await assertMethodAllowed(
+  const { fee } = await assertMethodAllowed(
     db,
     input.memberId,
     input.lines.map((line) => line.productId),
@@ -44,7 +44,7 @@ export async function startCheckout(
 
   const paypal = input.paymentMethod === 'PAYPAL' ? await connectForPayment(context) : null;
   const order = await db.$transaction(async (tx) => {
-    const quote = await quoteLines(tx, input.lines, await loadShopRules(tx));
+    const quote = await quoteLines(tx, input.lines, await loadShopRules(tx), fee);
     for (const line of quote.lines) {
       const reserved = await tx.product.updateMany({
         where: { id: line.product.id, stock: { gte: line.quantity } },
@@ -66,6 +66,7 @@ export async function startCheckout(
         taxBreakdown: quote.taxBreakdown as unknown as Prisma.InputJsonValue,
         tax: quote.tax,
         shipping: quote.shipping,
+        paymentFee: quote.paymentFee,
         total: quote.total,
         events: {
           create: {

@@ -9,6 +9,7 @@ interface OrderForEmail {
   /** [{ rate, taxableAmount, tax }], as the order stores it. */
   taxBreakdown: unknown;
   shipping: number;
+  paymentFee?: number;
   total: number;
   lines: { productName: string; sku: string; quantity: number; amount: number; taxRate: number }[];
   member: { companyName: string; contactName: string };
@@ -68,6 +69,7 @@ export function orderReceivedEmail(
       `消費税 / Tax: ${yen(order.tax)}`,
       ...taxLines(order),
       `送料 / Shipping: ${yen(order.shipping)}`,
+      ...(order.paymentFee ? [`決済手数料 / Payment fee: ${yen(order.paymentFee)}`] : []),
       `合計 / Total: ${yen(order.total)}`,
       '',
       ...(paymentInstructions ? ['お支払いについて / How to pay:', paymentInstructions, ''] : []),

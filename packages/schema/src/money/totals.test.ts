@@ -31,6 +31,7 @@ describe('computeTotals', () => {
       ],
       tax: 928,
       shipping: 800,
+      paymentFee: 0,
       total: 5940 + 3185 + 800 + 928,
     });
   });
@@ -85,5 +86,27 @@ describe('priceWithTax', () => {
   it('adds the rounded-down tax of one unit', () => {
     expect(priceWithTax(1980, 10)).toBe(2178);
     expect(priceWithTax(455, 8)).toBe(491);
+  });
+});
+
+describe('a payment fee', () => {
+  it('is added to the total and taxed at the standard rate with shipping', () => {
+    const totals = computeTotals(
+      [{ unitPrice: 1000, quantity: 1, taxRate: 8 }],
+      { taxRounding: 'FLOOR', shippingFee: 800, freeShippingFrom: null },
+      330,
+    );
+
+    expect(totals).toEqual({
+      subtotal: 1000,
+      taxBreakdown: [
+        { rate: 10, taxableAmount: 1130, tax: 113 },
+        { rate: 8, taxableAmount: 1000, tax: 80 },
+      ],
+      tax: 193,
+      shipping: 800,
+      paymentFee: 330,
+      total: 1000 + 800 + 330 + 193,
+    });
   });
 });

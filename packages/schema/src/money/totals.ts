@@ -41,6 +41,8 @@ export interface Totals {
   taxBreakdown: TaxBreakdownEntry[];
   tax: number;
   shipping: number;
+  /** The payment method's fee (cash on delivery, say), tax-exclusive. */
+  paymentFee: number;
   total: number;
 }
 
@@ -79,13 +81,14 @@ export function shippingFor(subtotal: number, rules: PricingRules): number {
 
 /**
  * The totals of an order. Following the qualified invoice rules, tax is computed once per
- * rate on the sum of that rate's lines (shipping counting at the standard rate), never per
- * line, so the amount charged, stored and shown are the same integer:
- * total = subtotal + shipping + Σ tax.
+ * rate on the sum of that rate's lines (shipping and a payment fee counting at the standard
+ * rate), never per line, so the amount charged, stored and shown are the same integer:
+ * total = subtotal + shipping + payment fee + Σ tax.
  */
 export function computeTotals(
   lines: readonly PricedLine[],
   rules: PricingRules = defaultPricingRules,
+  paymentFee = 0,
 ): Totals {
   const taxable = new Map<number, number>();
   let subtotal = 0;
@@ -95,7 +98,9 @@ export function computeTotals(
     taxable.set(line.taxRate, (taxable.get(line.taxRate) ?? 0) + lineAmount(line));
   }
   const shipping = shippingFor(subtotal, rules);
-  if (shipping > 0) taxable.set(standardTaxRate, (taxable.get(standardTaxRate) ?? 0) + shipping);
+  // Shipping and a payment fee are services, taxed at the standard rate.
+  const services = shipping + paymentFee;
+  if (services > 0) taxable.set(standardTaxRate, (taxable.get(standardTaxRate) ?? 0) + services);
 
   const taxBreakdown = taxRates
     .filter((rate) => taxable.has(rate))
@@ -106,7 +111,14 @@ export function computeTotals(
     });
   const tax = taxBreakdown.reduce((sum, entry) => sum + entry.tax, 0);
 
-  return { subtotal, taxBreakdown, tax, shipping, total: subtotal + shipping + tax };
+  return {
+    subtotal,
+    taxBreakdown,
+    tax,
+    shipping,
+    paymentFee,
+    total: subtotal + shipping + paymentFee + tax,
+  };
 }
 
 /** A unit price with its own tax, for display next to a product only. */

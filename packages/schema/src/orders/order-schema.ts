@@ -108,9 +108,14 @@ export const Order = builder.prismaNode('Order', {
     }),
     tax: t.field({ type: Money, resolve: (order) => yen(order.tax) }),
     shipping: t.field({ type: Money, resolve: (order) => yen(order.shipping) }),
+    paymentFee: t.field({
+      type: Money,
+      description: 'The payment method’s fee (e.g. cash on delivery), tax-exclusive.',
+      resolve: (order) => yen(order.paymentFee),
+    }),
     total: t.field({
       type: Money,
-      description: 'subtotal + tax + shipping: exactly what the buyer is charged.',
+      description: 'subtotal + shipping + paymentFee + tax: exactly what the buyer is charged.',
       resolve: (order) => yen(order.total),
     }),
     taxBreakdown: t.field({

@@ -2,7 +2,7 @@ import type { PaymentMethodSetting, PayPalAccount } from '@wholesale/db/prisma';
 import { requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { paymentMethodOrder } from '../checkout/payment-methods.ts';
-import { PaymentMethodEnum, PayPalEnvironmentEnum } from '../common-schema.ts';
+import { Money, PaymentMethodEnum, PayPalEnvironmentEnum, yen } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { updatePaymentSettings } from './payment-settings.ts';
@@ -20,6 +20,11 @@ const PaymentMethodSettings = builder
         description: '新規会員: new members are allowed this method automatically.',
       }),
       description: t.exposeString('description', { description: '決済に関する説明.' }),
+      fee: t.field({
+        type: Money,
+        description: 'Tax-exclusive fee added to orders paid this way (e.g. 代引き手数料).',
+        resolve: (setting) => yen(setting.fee),
+      }),
     }),
   });
 
@@ -110,6 +115,7 @@ async function methodSettings(context: Context) {
         enabled: false,
         enabledForNewMembers: false,
         description: '',
+        fee: 0,
       },
   );
 }
@@ -147,6 +153,10 @@ const UpdatePaymentSettingsInput = builder.inputType('UpdatePaymentSettingsInput
     enabled: t.boolean(),
     enabledForNewMembers: t.boolean(),
     description: t.string(),
+    fee: t.int({
+      required: false,
+      description: 'Yen, tax-exclusive; not for PayPal. Absent keeps the current fee.',
+    }),
     paypal: t.field({ type: PayPalAccountInput, required: false, description: 'PayPal only.' }),
   }),
 });

@@ -9,6 +9,7 @@ export interface PaymentSettingsChange {
   enabled: boolean;
   enabledForNewMembers: boolean;
   description: string;
+  fee?: number | null;
   paypal?: {
     environment: PayPalEnvironment;
     apiUsername: string;
@@ -32,6 +33,14 @@ export async function updatePaymentSettings(context: Context, change: PaymentSet
       'description',
     );
   }
+  if (change.fee != null) {
+    if (!Number.isSafeInteger(change.fee) || change.fee < 0 || change.fee > 100_000) {
+      throw new ValidationError('The fee is a whole number of yen from 0 to 100,000.', 'fee');
+    }
+    if (change.method === 'PAYPAL' && change.fee > 0) {
+      throw new ValidationError('PayPal payments carry no fee here.', 'fee');
+    }
+  }
   if (change.paypal && change.method !== 'PAYPAL') {
     throw new ValidationError('PayPal credentials belong to the PayPal block only.', 'paypal');
   }
@@ -49,6 +58,7 @@ export async function updatePaymentSettings(context: Context, change: PaymentSet
       'enabled',
       'enabledForNewMembers',
       'description',
+      'fee',
     ]);
     if (change.paypal) {
       Object.assign(
@@ -122,5 +132,6 @@ function pick(change: PaymentSettingsChange, description: string) {
     enabled: change.enabled,
     enabledForNewMembers: change.enabledForNewMembers,
     description,
+    ...(change.fee != null ? { fee: change.fee } : {}),
   };
 }
