@@ -3,6 +3,7 @@ import type { OrderStatus } from './graphql/graphql';
 import {
   actorTypeLabel,
   auditActionLabel,
+  deliveryStatusLabel,
   errorText,
   eventKindLabel,
   orderStatusLabel,
@@ -15,6 +16,7 @@ import {
   subjectTypeLabel,
   taxRateLabel,
   taxRoundingLabel,
+  webhookEventLabel,
 } from './labels';
 
 describe('status labels', () => {
@@ -135,5 +137,13 @@ describe('history labels', () => {
     expect(eventKindLabel('SHIPMENT_TRACKED', 'ja')).toBe('SHIPMENT_TRACKED');
     expect(auditActionLabel('PRODUCT_DELETED', 'ja')).toBe('PRODUCT_DELETED');
     expect(subjectTypeLabel('Coupon', 'ja')).toBe('Coupon');
+  });
+});
+
+describe('webhook labels', () => {
+  it('names delivery statuses and events, and shows an unknown event as it is', () => {
+    expect(deliveryStatusLabel('FAILED', 'ja')).toBe('失敗');
+    expect(webhookEventLabel('order.payment_status_changed', 'en')).toBe('Payment status changed');
+    expect(webhookEventLabel('order.shipped', 'ja')).toBe('order.shipped');
   });
 });

@@ -136,6 +136,25 @@ const subjectType: Record<string, Label> = {
   WebhookEndpoint: m.subject_WebhookEndpoint,
 };
 
+// A delivery's status and an endpoint's events are plain strings in the schema.
+const deliveryStatus: Record<string, Label> = {
+  PENDING: m.delivery_status_PENDING,
+  DELIVERED: m.delivery_status_DELIVERED,
+  FAILED: m.delivery_status_FAILED,
+};
+
+export const webhookEvents = [
+  'order.created',
+  'order.updated',
+  'order.payment_status_changed',
+] as const;
+
+const webhookEvent: Record<(typeof webhookEvents)[number], Label> = {
+  'order.created': m.webhook_event_order_created,
+  'order.updated': m.webhook_event_order_updated,
+  'order.payment_status_changed': m.webhook_event_order_payment_status_changed,
+};
+
 const errorCodes: Record<string, Label> = {
   INVALID_CREDENTIALS: m.error_INVALID_CREDENTIALS,
   PAYMENT_METHOD_NOT_ALLOWED: m.error_PAYMENT_METHOD_NOT_ALLOWED,
@@ -176,6 +195,10 @@ export const auditActionLabel = (value: string, locale?: Locale) =>
   lookup(auditAction, value as (typeof auditActions)[number], locale);
 export const subjectTypeLabel = (value: string, locale?: Locale) =>
   lookup(subjectType, value, locale);
+export const deliveryStatusLabel = (value: string, locale?: Locale) =>
+  lookup(deliveryStatus, value, locale);
+export const webhookEventLabel = (value: string, locale?: Locale) =>
+  lookup(webhookEvent, value as (typeof webhookEvents)[number], locale);
 
 /**
  * A typed error's text: ours when its code has a translation, else the API's message. The API
