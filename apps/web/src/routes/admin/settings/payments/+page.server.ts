@@ -3,6 +3,7 @@ import { mutate, query } from '$lib/graphql/client';
 import { graphql, type PaymentMethod, type PayPalEnvironment } from '$lib/graphql/graphql';
 import { errorText, paymentMethodLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const SettingsFields = graphql(`
@@ -39,6 +40,12 @@ const UpdatePaymentSettings = graphql(
 `,
   [SettingsFields],
 );
+
+const TestPayPalConnection = graphql(`
+  mutation TestPayPalConnection {
+    testPayPalConnection { ok environment code messageJa messageEn }
+  }
+`);
 
 const methods: PaymentMethod[] = ['PAYPAL', 'BANK_TRANSFER', 'CASH_ON_DELIVERY', 'INVOICE'];
 const environments: PayPalEnvironment[] = ['LOCAL', 'SANDBOX', 'LIVE'];
@@ -91,5 +98,13 @@ export const actions: Actions = {
     }
 
     return { method, saved: m.settings_saved({ method: paymentMethodLabel(method) }) };
+  },
+
+  testConnection: async (event) => {
+    const { testPayPalConnection: result } = await mutate(event, TestPayPalConnection, {});
+    const { ok, environment, code } = result;
+    const message = getLocale() === 'en' ? result.messageEn : result.messageJa;
+
+    return { method: 'PAYPAL' as const, connection: { ok, environment, code, message } };
   },
 };
