@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listAddress, pageArgs, pageLinks } from './pagination';
+import { csvOfList, listAddress, pageArgs, pageLinks } from './pagination';
 
 const info = { hasNextPage: true, hasPreviousPage: false, startCursor: 's', endCursor: 'e' };
 
@@ -71,5 +71,13 @@ describe('listAddress', () => {
     expect(listAddress(new URL('http://shop.test/admin/members?/bulkApply'))).toBe(
       '/admin/members',
     );
+  });
+});
+
+describe('csvOfList', () => {
+  it('keeps the filter and leaves out the page and the form action', () => {
+    const url = new URL('http://shop.test/admin/orders?status=NEW&q=1001&after=abc&/bulk');
+
+    expect(csvOfList(url)).toBe('/admin/orders/csv?status=NEW&q=1001');
   });
 });

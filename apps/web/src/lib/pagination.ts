@@ -48,3 +48,14 @@ export function listAddress(url: URL): string {
 
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
+
+/** The CSV of the whole list as filtered: its own address under `csv`, without the page. */
+export function csvOfList(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  for (const name of [...params.keys()]) {
+    if (name.startsWith('/') || name === 'after' || name === 'before') params.delete(name);
+  }
+  const query = params.toString();
+
+  return `${url.pathname}/csv${query ? `?${query}` : ''}`;
+}
