@@ -5,6 +5,7 @@ export const TotalsFields = graphql(`
     subtotal { amount currency }
     tax { amount currency }
     shipping { amount currency }
+    paymentFee { amount currency }
     total { amount currency }
     taxBreakdown {
       rate

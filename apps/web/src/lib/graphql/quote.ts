@@ -18,6 +18,7 @@ export const QuoteFields = graphql(`
     subtotal { amount currency }
     tax { amount currency }
     shipping { amount currency }
+    paymentFee { amount currency }
     total { amount currency }
     taxBreakdown {
       rate

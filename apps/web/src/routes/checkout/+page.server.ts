@@ -23,7 +23,7 @@ const Checkout = graphql(
         }
       }
     }
-    checkoutPaymentMethods(lines: $lines) { method description }
+    checkoutPaymentMethods(lines: $lines) { method description fee { amount } }
     shopSettings { ...ShippingRuleFields }
   }
 `,

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const SettingsFields = graphql(`
   fragment SettingsFields on PaymentSettings {
-    methods { method enabled enabledForNewMembers description }
+    methods { method enabled enabledForNewMembers description fee { amount } }
     paypal {
       environment
       apiUsername
@@ -77,6 +77,15 @@ export const load: PageServerLoad = async (event) => {
   return { settings: paymentSettings, environments };
 };
 
+/** A yen amount typed in the form; full-width digits and commas accepted, empty is 0. */
+function wholeYen(value: FormDataEntryValue | null): number {
+  const digits = String(value ?? '')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, '');
+
+  return digits === '' ? 0 : Number(digits);
+}
+
 export const actions: Actions = {
   update: async (event) => {
     const form = await event.request.formData();
@@ -90,6 +99,7 @@ export const actions: Actions = {
         enabled: form.get('enabled') === 'true',
         enabledForNewMembers: form.get('enabledForNewMembers') === 'on',
         description: text(form, 'description'),
+        ...(method === 'PAYPAL' ? {} : { fee: wholeYen(form.get('fee')) }),
         paypal,
       },
     });
