@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeReturnMutation, productsQuery, startCheckoutMutation } from './documents.ts';
+import { completeReturnMutation, startCheckoutMutation } from './documents.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
 import {
   approveAtPayPal,
   demoLogins,
   failNextAtPayPal,
   paypalTransactions,
+  productIdsBySku,
   startTestApp,
 } from './harness.ts';
 import { databaseKinds } from './test-database.ts';
@@ -65,10 +66,7 @@ describe.each(databaseKinds())('after the sale, on %s', (kind) => {
     app = await startTestApp(kind);
     buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
     staff = app.graphql(await app.logIn(demoLogins.staff));
-    const edges = (await buyer(productsQuery)).data.products.edges;
-    productIds = new Map(
-      edges.map((edge: { node: { sku: string; id: string } }) => [edge.node.sku, edge.node.id]),
-    );
+    productIds = await productIdsBySku(buyer);
   }, 60_000);
 
   afterAll(async () => {

@@ -190,3 +190,15 @@ export async function holdNextPaymentAtPayPal(app: TestApp, reason: string) {
     body: JSON.stringify({ reason }),
   });
 }
+
+/** The catalogue's global ids by SKU, as a member sees them. */
+export async function productIdsBySku(caller: GraphQLCaller): Promise<Map<string, string>> {
+  const result = await caller('{ products(first: 100) { edges { node { id sku } } } }');
+
+  return new Map(
+    result.data.products.edges.map((edge: { node: { sku: string; id: string } }) => [
+      edge.node.sku,
+      edge.node.id,
+    ]),
+  );
+}

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeReturnMutation, productsQuery, startCheckoutMutation } from './documents.ts';
+import { completeReturnMutation, startCheckoutMutation } from './documents.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
-import { approveAtPayPal, demoLogins, paypalTransactions, startTestApp } from './harness.ts';
+import {
+  approveAtPayPal,
+  demoLogins,
+  paypalTransactions,
+  productIdsBySku,
+  startTestApp,
+} from './harness.ts';
 import { databaseKinds } from './test-database.ts';
 
 interface Delivery {
@@ -19,10 +25,7 @@ describe.each(databaseKinds())('PayPal’s IPN messages, on %s', (kind) => {
   beforeAll(async () => {
     app = await startTestApp(kind);
     buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
-    const edges = (await buyer(productsQuery)).data.products.edges;
-    productIds = new Map(
-      edges.map((edge: { node: { sku: string; id: string } }) => [edge.node.sku, edge.node.id]),
-    );
+    productIds = await productIdsBySku(buyer);
   }, 60_000);
 
   afterAll(async () => {

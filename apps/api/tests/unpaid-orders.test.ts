@@ -4,7 +4,6 @@ import {
   cancelReturnMutation,
   completeReturnMutation,
   orderByNumberQuery,
-  productsQuery,
   startCheckoutMutation,
 } from './documents.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
@@ -13,6 +12,7 @@ import {
   demoLogins,
   failNextAtPayPal,
   paypalTransactions,
+  productIdsBySku,
   startTestApp,
 } from './harness.ts';
 import { databaseKinds } from './test-database.ts';
@@ -36,10 +36,7 @@ describe.each(databaseKinds())('unpaid orders (送信未完) on %s', (kind) => {
   beforeAll(async () => {
     app = await startTestApp(kind);
     buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
-    const edges = (await buyer(productsQuery)).data.products.edges;
-    productIds = new Map(
-      edges.map((edge: { node: { sku: string; id: string } }) => [edge.node.sku, edge.node.id]),
-    );
+    productIds = await productIdsBySku(buyer);
   }, 60_000);
 
   afterAll(async () => {
