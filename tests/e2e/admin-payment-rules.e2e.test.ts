@@ -1,9 +1,7 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct } from './product.ts';
+import { launchChromium, startProduct } from './product.ts';
 import { storefrontSteps } from './storefront.ts';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('the merchant decides who may pay how: members in bulk, products one by one', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;
@@ -13,17 +11,7 @@ describe('the merchant decides who may pay how: members in bulk, products one by
   beforeAll(async () => {
     product = await startProduct();
     steps = storefrontSteps(product);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

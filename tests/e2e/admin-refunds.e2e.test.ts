@@ -1,9 +1,7 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct } from './product.ts';
+import { launchChromium, startProduct } from './product.ts';
 import { storefrontSteps } from './storefront.ts';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type SandboxTransaction = {
   id: string;
@@ -22,17 +20,7 @@ describe('the merchant refunds PayPal orders, and refunds made at PayPal reach t
   beforeAll(async () => {
     product = await startProduct();
     steps = storefrontSteps(product);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

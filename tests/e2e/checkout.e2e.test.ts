@@ -1,8 +1,6 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct } from './product.ts';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, startProduct } from './product.ts';
 
 describe('a buyer pays with PayPal through the storefront', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;
@@ -10,17 +8,7 @@ describe('a buyer pays with PayPal through the storefront', () => {
 
   beforeAll(async () => {
     product = await startProduct();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -84,7 +84,7 @@ describe('formatAmount', () => {
     expect(() => formatAmount(19.8, 'JPY')).toThrow(RangeError);
     expect(() => formatAmount(-1, 'JPY')).toThrow(RangeError);
     expect(() => formatAmount(Number.NaN, 'USD')).toThrow(RangeError);
-    expect(() => formatAmount(100, 'XXX')).toThrow(RangeError);
+    expect(() => formatAmount(100, 'ABC')).toThrow(RangeError);
   });
 });
 

@@ -5,7 +5,7 @@ import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
-import { enqueueOrderEvent } from '../webhooks/events.ts';
+import { enqueueOrderEvents } from '../webhooks/events.ts';
 import { InsufficientStockError, PayPalError } from './errors.ts';
 import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
@@ -93,7 +93,7 @@ export async function startCheckout(
       include: orderInclude,
     });
     if (!paypal) {
-      await enqueueOrderEvent(tx, 'order.created', created, created.createdAt);
+      await enqueueOrderEvents(tx, ['order.created'], created, created.createdAt);
       const setting = await tx.paymentMethodSetting.findUnique({
         where: { method: input.paymentMethod },
       });
@@ -133,7 +133,7 @@ async function sendToPayPal(context: Context, paypal: PayPalConnection, order: C
   try {
     const redirectUrl = await beginPayPalPayment(context, paypal, order);
     // Announced once PayPal has taken the order: a refused one is withdrawn as if never made.
-    await enqueueOrderEvent(context.db, 'order.created', order, order.createdAt);
+    await enqueueOrderEvents(context.db, ['order.created'], order, order.createdAt);
 
     return redirectUrl;
   } catch (error) {

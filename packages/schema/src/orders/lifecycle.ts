@@ -1,7 +1,7 @@
 import type { ActorType, OrderStatus, PaymentStatus } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
 import { DomainError } from '../errors.ts';
-import { enqueueOrderEvent } from '../webhooks/events.ts';
+import { enqueueOrderEvents } from '../webhooks/events.ts';
 
 /**
  * Where an order may go from each status (対応状況). PAYMENT_INCOMPLETE leaves only by being
@@ -133,10 +133,12 @@ export async function applyTransition(tx: Tx, transition: Transition): Promise<b
   ];
   if (events.length > 0) await tx.orderEvent.createMany({ data: events });
 
-  const order = await tx.order.findUniqueOrThrow({ where: { id: transition.orderId } });
-  const now = new Date();
-  await enqueueOrderEvent(tx, 'order.updated', order, now);
-  if (paymentStatus) await enqueueOrderEvent(tx, 'order.payment_status_changed', order, now);
+  await enqueueOrderEvents(
+    tx,
+    paymentStatus ? ['order.updated', 'order.payment_status_changed'] : ['order.updated'],
+    () => tx.order.findUniqueOrThrow({ where: { id: transition.orderId } }),
+    new Date(),
+  );
 
   return true;
 }

@@ -10,42 +10,49 @@ export type WebhookEvent = (typeof webhookEvents)[number];
 
 type Tx = Pick<Prisma.TransactionClient, 'webhookEndpoint' | 'webhookDelivery'>;
 
+type OrderForEvent = Pick<
+  Order,
+  'id' | 'number' | 'status' | 'paymentStatus' | 'paymentMethod' | 'total' | 'currency'
+>;
+
 /**
- * Queues an order event for every active endpoint that wants it, in the transaction that made
- * the change: an event exists exactly when the change does, and is delivered afterwards.
+ * Queues order events for every active endpoint that wants them, in the transaction that made
+ * the change: an event exists exactly when the change does, and is delivered afterwards. The
+ * order is read only when some endpoint listens, so a shop without webhooks pays nothing.
  */
-export async function enqueueOrderEvent(
+export async function enqueueOrderEvents(
   tx: Tx,
-  event: WebhookEvent,
-  order: Pick<
-    Order,
-    'id' | 'number' | 'status' | 'paymentStatus' | 'paymentMethod' | 'total' | 'currency'
-  >,
+  events: readonly WebhookEvent[],
+  order: OrderForEvent | (() => Promise<OrderForEvent>),
   occurredAt: Date,
 ): Promise<void> {
   // Few endpoints exist; filtering here also avoids array parameters, which the PGlite
   // adapter sends malformed.
-  const endpoints = (
-    await tx.webhookEndpoint.findMany({
-      where: { active: true },
-      select: { id: true, events: true },
-    })
-  ).filter((endpoint) => endpoint.events.includes(event));
-  if (endpoints.length === 0) return;
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { active: true },
+    select: { id: true, events: true },
+  });
+  const deliveries = events.flatMap((event) =>
+    endpoints
+      .filter((endpoint) => endpoint.events.includes(event))
+      .map((endpoint) => ({ endpointId: endpoint.id, event })),
+  );
+  if (deliveries.length === 0) return;
 
-  const payload = {
-    event,
-    occurredAt: occurredAt.toISOString(),
-    order: {
-      id: encodeGlobalID('Order', order.id),
-      number: String(order.number),
-      status: order.status,
-      paymentStatus: order.paymentStatus,
-      paymentMethod: order.paymentMethod,
-      total: { amount: order.total, currency: order.currency },
-    },
+  const current = typeof order === 'function' ? await order() : order;
+  const summary = {
+    id: encodeGlobalID('Order', current.id),
+    number: String(current.number),
+    status: current.status,
+    paymentStatus: current.paymentStatus,
+    paymentMethod: current.paymentMethod,
+    total: { amount: current.total, currency: current.currency },
   };
   await tx.webhookDelivery.createMany({
-    data: endpoints.map((endpoint) => ({ endpointId: endpoint.id, event, payload })),
+    data: deliveries.map(({ endpointId, event }) => ({
+      endpointId,
+      event,
+      payload: { event, occurredAt: occurredAt.toISOString(), order: summary },
+    })),
   });
 }
