@@ -10,6 +10,7 @@ import { getBalance } from './nvp-balance.ts';
 import { doExpressCheckoutPayment, recordFailedAttempt } from './nvp-do-payment.ts';
 import { getExpressCheckoutDetails, setExpressCheckout } from './nvp-express-checkout.ts';
 import { doVoid, getTransactionDetails, refundTransaction } from './nvp-transactions.ts';
+import { hold, httpErrorBody, takeTransportFaults } from './nvp-transport-faults.ts';
 import { decodeRequestFields, encodePayPalResponse } from './wire.ts';
 
 type Method = (ctx: SandboxContext, request: NvpRequest) => NvpAnswer;
@@ -99,6 +100,16 @@ export async function handleNvp(
   }
 
   const fields = decodeRequestFields(await readBody(req));
+  const faults = takeTransportFaults(ctx.state, fields);
+  await hold(faults.delay, 'before');
+  if (faults.httpStatus !== undefined) {
+    sendText(res, faults.httpStatus, httpErrorBody(faults.httpStatus));
+
+    return;
+  }
+
+  // Applied even when the caller gave up waiting: PayPal, too, acts on what it received.
   const answer = answerNvp(ctx, fields);
+  await hold(faults.delay, 'after');
   sendText(res, 200, encodeAnswer(ctx, answer, fields.VERSION || DEFAULT_NVP_VERSION));
 }

@@ -86,6 +86,42 @@ function failNext(ctx: SandboxContext, input: Input) {
   return { method: method.name, code };
 }
 
+function nvpMethodKey(input: Input): string {
+  const method = NVP_METHODS[text(input, 'method').toLowerCase()];
+  if (method === undefined) throw new SimError(400, 'Unknown NVP method');
+
+  return method.name;
+}
+
+const MAX_DELAY_MS = 10 * 60 * 1000;
+
+function delayNext(ctx: SandboxContext, input: Input) {
+  const method = nvpMethodKey(input);
+  const ms = Number(input.ms);
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_DELAY_MS) {
+    throw new SimError(400, `ms must be a whole number of milliseconds up to ${MAX_DELAY_MS}`);
+  }
+  const when = input.when ?? 'before';
+  if (when !== 'before' && when !== 'after')
+    throw new SimError(400, 'when must be before or after');
+
+  ctx.state.delayNext.set(method.toLowerCase(), { ms, when });
+
+  return { method, ms, when };
+}
+
+function httpErrorNext(ctx: SandboxContext, input: Input) {
+  const method = nvpMethodKey(input);
+  const status = Number(input.status ?? 500);
+  if (!Number.isInteger(status) || status < 500 || status > 599) {
+    throw new SimError(400, 'status must be an HTTP status from 500 to 599');
+  }
+
+  ctx.state.httpErrorNext.set(method.toLowerCase(), status);
+
+  return { method, status };
+}
+
 const PENDING_REASONS = new Set(['paymentreview', 'echeck', 'multicurrency', 'verify', 'other']);
 
 function pendingNext(ctx: SandboxContext, input: Input) {
@@ -142,6 +178,10 @@ function route(ctx: SandboxContext, method: string, path: string, input: () => P
       return post((i) => cancel(ctx, i));
     case '/sim/fail-next':
       return post((i) => failNext(ctx, i));
+    case '/sim/delay-next':
+      return post((i) => delayNext(ctx, i));
+    case '/sim/http-error-next':
+      return post((i) => httpErrorNext(ctx, i));
     case '/sim/pending-next':
       return post((i) => pendingNext(ctx, i));
     case '/sim/clock':

@@ -111,6 +111,13 @@ export interface IpnDelivery {
   lastError?: string;
 }
 
+/** A slow answer: held `ms` before the call is applied, or after it is applied and before the
+ * answer is sent (the call takes effect, but the caller may give up waiting for it). */
+export interface NvpDelay {
+  ms: number;
+  when: 'before' | 'after';
+}
+
 export interface StoredReply {
   lead: Record<string, string>;
   fields: Record<string, string>;
@@ -126,6 +133,10 @@ export class SandboxState {
   readonly replies = new Map<string, StoredReply>();
   /** Lower-cased METHOD → PayPal error code for its next call. */
   readonly failNext = new Map<string, string>();
+  /** Lower-cased METHOD → how long its next call is held, and when. */
+  readonly delayNext = new Map<string, NvpDelay>();
+  /** Lower-cased METHOD → HTTP status its next call is answered with, without applying it. */
+  readonly httpErrorNext = new Map<string, number>();
   /** When set, the next Sale payment is held Pending with this reason (e.g. paymentreview). */
   pendingNext: string | undefined;
   readonly ipnDeliveries: IpnDelivery[] = [];
@@ -137,6 +148,8 @@ export class SandboxState {
     this.refundParents.clear();
     this.replies.clear();
     this.failNext.clear();
+    this.delayNext.clear();
+    this.httpErrorNext.clear();
     this.pendingNext = undefined;
     this.ipnDeliveries.length = 0;
     this.clockOffsetMs = 0;
