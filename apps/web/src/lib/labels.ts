@@ -2,6 +2,8 @@ import type {
   ActorType,
   ApiScope,
   EmailStatus,
+  MemberOrder,
+  OrderOrder,
   OrderStatus,
   PaymentMethod,
   PaymentStatus,
@@ -38,6 +40,19 @@ const paymentMethod: Record<PaymentMethod, Label> = {
   BANK_TRANSFER: m.payment_method_BANK_TRANSFER,
   CASH_ON_DELIVERY: m.payment_method_CASH_ON_DELIVERY,
   INVOICE: m.payment_method_INVOICE,
+};
+
+const orderSort: Record<OrderOrder, Label> = {
+  NEWEST: m.sort_NEWEST,
+  OLDEST: m.sort_OLDEST,
+  TOTAL: m.sort_TOTAL,
+  UPDATED: m.sort_UPDATED,
+};
+
+const memberSort: Record<MemberOrder, Label> = {
+  NEWEST: m.sort_NEWEST,
+  OLDEST: m.sort_OLDEST,
+  COMPANY: m.sort_COMPANY,
 };
 
 const environment: Record<PayPalEnvironment, Label> = {
@@ -177,6 +192,10 @@ export const paymentStatusLabel = (value: PaymentStatus, locale?: Locale) =>
   lookup(paymentStatus, value, locale);
 export const paymentMethodLabel = (value: PaymentMethod, locale?: Locale) =>
   lookup(paymentMethod, value, locale);
+export const orderSortLabel = (value: OrderOrder, locale?: Locale) =>
+  lookup(orderSort, value, locale);
+export const memberSortLabel = (value: MemberOrder, locale?: Locale) =>
+  lookup(memberSort, value, locale);
 export const environmentLabel = (value: PayPalEnvironment, locale?: Locale) =>
   lookup(environment, value, locale);
 export const apiScopeLabel = (value: ApiScope, locale?: Locale) => lookup(apiScope, value, locale);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { memberBulkInput, readMemberBulkForm } from './member-bulk';
 
+const noFilter = { q: '', allowedMethod: '', from: '', to: '', sort: '' } as const;
+
 function form(values: Record<string, string | string[]>) {
   const data = new FormData();
   for (const [name, value] of Object.entries(values)) {
@@ -11,12 +13,13 @@ function form(values: Record<string, string | string[]>) {
 }
 
 describe('readMemberBulkForm', () => {
-  it('reads the ticked members once each and ignores the search', () => {
+  it('reads the ticked members once each and ignores the filter', () => {
     const { change } = readMemberBulkForm(
       form({
         scope: 'selected',
         memberIds: ['TWVtYmVyOjE=', 'TWVtYmVyOjI=', 'TWVtYmVyOjE='],
         q: 'transfer',
+        allowedMethod: 'INVOICE',
         method: 'PAYPAL',
         allowed: 'true',
       }),
@@ -25,7 +28,7 @@ describe('readMemberBulkForm', () => {
     expect(change).toEqual({
       scope: 'selected',
       memberIds: ['TWVtYmVyOjE=', 'TWVtYmVyOjI='],
-      search: '',
+      filter: noFilter,
       method: 'PAYPAL',
       allowed: true,
     });
@@ -39,18 +42,30 @@ describe('readMemberBulkForm', () => {
     expect(reading.problem).toBe('none-selected');
   });
 
-  it('reads the search for every matching member, and leaves the ticks out', () => {
+  it('reads the filter for every matching member, and leaves the ticks out', () => {
     const { change } = readMemberBulkForm(
       form({
         scope: 'filter',
         memberIds: 'TWVtYmVyOjE=',
         q: ' transfer ',
+        allowedMethod: 'INVOICE',
+        from: '2026-04-01',
+        sort: 'COMPANY',
         method: 'BANK_TRANSFER',
         allowed: 'false',
       }),
     );
 
-    expect(change).toMatchObject({ memberIds: [], search: 'transfer', allowed: false });
+    expect(change).toMatchObject({
+      memberIds: [],
+      filter: { ...noFilter, q: 'transfer', allowedMethod: 'INVOICE', from: '2026-04-01' },
+      allowed: false,
+    });
+    expect(change && memberBulkInput(change, true).filter).toEqual({
+      search: 'transfer',
+      allowedPaymentMethod: 'INVOICE',
+      createdAfter: '2026-03-31T15:00:00.000Z',
+    });
   });
 
   it('refuses an unknown method or a missing choice of 許可する / 許可しない', () => {
@@ -66,7 +81,7 @@ describe('memberBulkInput', () => {
     const change = {
       scope: 'selected' as const,
       memberIds: ['TWVtYmVyOjE='],
-      search: '',
+      filter: noFilter,
       method: 'PAYPAL' as const,
       allowed: true,
     };
@@ -79,11 +94,11 @@ describe('memberBulkInput', () => {
     });
   });
 
-  it('sends an empty filter for every member when there is no search', () => {
+  it('sends an empty filter for every member when nothing narrows the list', () => {
     const change = {
       scope: 'filter' as const,
       memberIds: [],
-      search: '',
+      filter: noFilter,
       method: 'PAYPAL' as const,
       allowed: false,
     };

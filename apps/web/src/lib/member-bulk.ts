@@ -1,13 +1,16 @@
 import type { PaymentMethod } from '$lib/graphql/graphql';
+import type { MemberFilterValues } from '$lib/member-filter';
+import { memberFilterInput, readMemberFilterValues } from '$lib/member-filter';
 import { isPaymentMethod } from '$lib/payment-method';
 
-/** Which members a bulk change is for: the ticked ones, or every one the search finds. */
+/** Which members a bulk change is for: the ticked ones, or every one the list's filter finds. */
 export type MemberBulkScope = 'selected' | 'filter';
 
 export type MemberBulkChange = {
   scope: MemberBulkScope;
   memberIds: string[];
-  search: string;
+  /** The list's filter, for scope `filter`; empty values for the ticked members. */
+  filter: MemberFilterValues;
   method: PaymentMethod;
   allowed: boolean;
 };
@@ -33,13 +36,14 @@ export function readMemberBulkForm(form: FormData): Reading {
     return { change: null, problem: 'none-selected' };
   }
 
-  const search = form.get('q')?.toString().trim() ?? '';
+  const filter = readMemberFilterValues(scope === 'filter' ? form : new FormData());
 
   return {
     change: {
       scope,
       memberIds: scope === 'selected' ? memberIds : [],
-      search: scope === 'filter' ? search : '',
+      // The order of the list changes nothing about which members match.
+      filter: { ...filter, sort: '' },
       method,
       allowed: allowed === 'true',
     },
@@ -47,12 +51,12 @@ export function readMemberBulkForm(form: FormData): Reading {
   };
 }
 
-/** The API's input: the members by id, or by the list's search (none: every member). */
+/** The API's input: the members by id, or by the list's filter (none: every member). */
 export function memberBulkInput(change: MemberBulkChange, dryRun: boolean) {
   const { method, allowed } = change;
   if (change.scope === 'selected') {
     return { memberIds: change.memberIds, method, allowed, dryRun };
   }
 
-  return { filter: change.search ? { search: change.search } : {}, method, allowed, dryRun };
+  return { filter: memberFilterInput(change.filter), method, allowed, dryRun };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMoney } from './money';
+import { formatDate, formatDateTime, formatMoney } from './money';
 
 describe('formatMoney', () => {
   it('formats yen amounts as whole yen with separators', () => {
@@ -21,5 +21,13 @@ describe('formatDateTime', () => {
   it('shows a dash for a missing or broken date', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('yesterday')).toBe('—');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the day in Tokyo, which may be the next one in UTC', () => {
+    expect(formatDate('2026-12-04T15:30:00Z')).toBe('2026/12/05');
+    expect(formatDate('2026-12-04T14:59:59Z')).toBe('2026/12/04');
+    expect(formatDate('not a date')).toBe('—');
   });
 });

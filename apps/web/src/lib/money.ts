@@ -26,3 +26,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 
   return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
 }
+
+const date = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' });
+
+/** The calendar day in Tokyo, as the shop counts dates. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const instant = new Date(iso);
+
+  return Number.isNaN(instant.getTime()) ? '—' : date.format(instant);
+}

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { actionWithQuery, readOrderFilter } from './order-filter';
 
+const empty = {
+  status: '',
+  paymentStatus: '',
+  paymentMethod: '',
+  from: '',
+  to: '',
+  q: '',
+  member: '',
+  sort: '',
+};
+
 describe('readOrderFilter', () => {
   it('has no filter for the bare list', () => {
     expect(readOrderFilter(new URLSearchParams())).toEqual({
-      values: { status: '', paymentStatus: '', paymentMethod: '', from: '', to: '', q: '' },
+      values: empty,
       filter: null,
+      orderBy: null,
     });
   });
 
@@ -24,6 +36,28 @@ describe('readOrderFilter', () => {
     });
   });
 
+  it("limits the list to one member's orders, by the member's global id", () => {
+    const member = Buffer.from('Member:cm1', 'utf8').toString('base64');
+    const { values, filter } = readOrderFilter(new URLSearchParams({ member }));
+
+    expect(values.member).toBe(member);
+    expect(filter).toEqual({ memberId: member });
+  });
+
+  it('ignores a member that is not a member id', () => {
+    const order = Buffer.from('Order:o1', 'utf8').toString('base64');
+
+    expect(readOrderFilter(new URLSearchParams({ member: order })).filter).toBeNull();
+    expect(readOrderFilter(new URLSearchParams({ member: '%%%' })).filter).toBeNull();
+  });
+
+  it('reads the sort, and the default order as none', () => {
+    expect(readOrderFilter(new URLSearchParams('sort=TOTAL')).orderBy).toBe('TOTAL');
+    expect(readOrderFilter(new URLSearchParams('sort=UPDATED')).values.sort).toBe('UPDATED');
+    expect(readOrderFilter(new URLSearchParams('sort=NEWEST')).orderBy).toBeNull();
+    expect(readOrderFilter(new URLSearchParams('sort=CHEAPEST')).orderBy).toBeNull();
+  });
+
   it('counts dates in Tokyo time, the last day included', () => {
     const { filter } = readOrderFilter(new URLSearchParams('from=2026-12-31&to=2026-12-31'));
 
@@ -35,12 +69,13 @@ describe('readOrderFilter', () => {
 
   it('ignores values that are not filters', () => {
     const params = new URLSearchParams(
-      'status=LOST&paymentMethod=CASH&from=yesterday&to=2026-13-40',
+      'status=LOST&paymentMethod=CASH&from=yesterday&to=2026-13-40&member=x&sort=up',
     );
 
     expect(readOrderFilter(params)).toEqual({
-      values: { status: '', paymentStatus: '', paymentMethod: '', from: '', to: '', q: '' },
+      values: empty,
       filter: null,
+      orderBy: null,
     });
   });
 });

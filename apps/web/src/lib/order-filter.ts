@@ -1,4 +1,5 @@
-import type { OrderStatus, PaymentMethod, PaymentStatus } from '$lib/graphql/graphql';
+import { localId } from '$lib/global-id';
+import type { OrderOrder, OrderStatus, PaymentMethod, PaymentStatus } from '$lib/graphql/graphql';
 import { calendarDay, tokyoMidnight } from '$lib/tokyo-date';
 
 export const orderStatuses: OrderStatus[] = [
@@ -28,6 +29,9 @@ export const paymentMethods: PaymentMethod[] = [
   'INVOICE',
 ];
 
+/** The orders of 受注一覧, newest first unless another order is chosen. */
+export const orderSorts: OrderOrder[] = ['NEWEST', 'OLDEST', 'TOTAL', 'UPDATED'];
+
 /** The statuses staff may set by hand, as the API's transition table allows them. */
 export const staffOrderStatuses: OrderStatus[] = [
   'PROCESSING',
@@ -45,6 +49,9 @@ export type OrderFilterValues = {
   from: string;
   to: string;
   q: string;
+  /** One member's orders, by the member's global id (from the member's page). */
+  member: string;
+  sort: OrderOrder | '';
 };
 
 function oneOf<Value extends string>(values: readonly Value[], value: string | null): Value | '' {
@@ -59,6 +66,9 @@ export function readOrderFilter(params: URLSearchParams) {
     from: calendarDay(params.get('from')),
     to: calendarDay(params.get('to')),
     q: params.get('q')?.trim().slice(0, 100) ?? '',
+    member: memberParam(params.get('member')),
+    // Newest first is the list's own order: it is not a choice worth keeping in the address.
+    sort: params.get('sort') === 'NEWEST' ? '' : oneOf(orderSorts, params.get('sort')),
   };
 
   const filter = {
@@ -69,9 +79,20 @@ export function readOrderFilter(params: URLSearchParams) {
     // The last day is included: orders before the next day's midnight.
     ...(values.to ? { createdBefore: tokyoMidnight(values.to, 1) } : {}),
     ...(values.q ? { search: values.q } : {}),
+    ...(values.member ? { memberId: values.member } : {}),
   };
 
-  return { values, filter: Object.keys(filter).length > 0 ? filter : null };
+  return {
+    values,
+    filter: Object.keys(filter).length > 0 ? filter : null,
+    orderBy: values.sort || null,
+  };
+}
+
+function memberParam(value: string | null): string {
+  if (!value || value.length > 200) return '';
+
+  return localId('Member', value) ? value : '';
 }
 
 /** The current query string with a form action added, so a POST keeps the list's filter. */

@@ -23,3 +23,5 @@ export type ApiScope = Enum<'ApiScope'>;
 export type EmailStatus = Enum<'EmailStatus'>;
 export type TaxRounding = Enum<'TaxRounding'>;
 export type ActorType = Enum<'ActorType'>;
+export type OrderOrder = Enum<'OrderOrder'>;
+export type MemberOrder = Enum<'MemberOrder'>;

@@ -3,6 +3,7 @@ import { mutate, query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { errorText } from '$lib/labels';
 import { memberBulkInput, readMemberBulkForm } from '$lib/member-bulk';
+import { memberFilterInput, memberSorts, readMemberFilterValues } from '$lib/member-filter';
 import { pageArgs } from '$lib/pagination';
 import { m } from '$lib/paraglide/messages';
 import { paymentMethods } from '$lib/payment-method';
@@ -15,12 +16,20 @@ const Members = graphql(`
     $last: Int
     $before: String
     $filter: MemberFilter
+    $orderBy: MemberOrder
   ) {
-    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    members(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
-        node { id companyName contactName email allowedPaymentMethods }
+        node { id companyName contactName email allowedPaymentMethods createdAt }
       }
     }
   }
@@ -37,13 +46,14 @@ const SetMembersPaymentMethod = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const search = event.url.searchParams.get('q')?.trim() ?? '';
+  const values = readMemberFilterValues(event.url.searchParams);
   const { members } = await query(event, Members, {
     ...pageArgs(event.url, 20),
-    filter: search ? { search } : null,
+    filter: memberFilterInput(values),
+    orderBy: values.sort || null,
   });
 
-  return { members, search, paymentMethods };
+  return { members, values, paymentMethods, sorts: memberSorts };
 };
 
 /** The preview and its confirmation differ only in whether the API may change anything. */

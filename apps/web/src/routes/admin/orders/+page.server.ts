@@ -4,6 +4,7 @@ import { graphql } from '$lib/graphql/graphql';
 import { orderStatusLabel } from '$lib/labels';
 import { orderActionErrorText } from '$lib/order-actions';
 import {
+  orderSorts,
   orderStatuses,
   paymentMethods,
   paymentStatuses,
@@ -21,8 +22,16 @@ const Orders = graphql(`
     $last: Int
     $before: String
     $filter: OrderFilter
+    $orderBy: OrderOrder
   ) {
-    orders(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    orders(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
@@ -50,6 +59,15 @@ const UpdateOrderStatuses = graphql(`
   }
 `);
 
+/** The member whose orders the list is limited to, by name. */
+const FilterMember = graphql(`
+  query AdminOrdersMember($id: ID!) {
+    node(id: $id) {
+      ... on Member { id companyName }
+    }
+  }
+`);
+
 /** The orders that could not move, by number and where they stand. */
 const OrdersByIds = graphql(`
   query AdminOrdersByIds($ids: [ID!]!) {
@@ -60,12 +78,18 @@ const OrdersByIds = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { values, filter } = readOrderFilter(event.url.searchParams);
-  const { orders } = await query(event, Orders, { ...pageArgs(event.url, 20), filter });
+  const { values, filter, orderBy } = readOrderFilter(event.url.searchParams);
+  const [{ orders }, member] = await Promise.all([
+    query(event, Orders, { ...pageArgs(event.url, 20), filter, orderBy }),
+    values.member ? query(event, FilterMember, { id: values.member }) : null,
+  ]);
+  const memberName = member?.node && 'companyName' in member.node ? member.node.companyName : null;
 
   return {
     orders,
     values,
+    memberName,
+    sorts: orderSorts,
     statuses: orderStatuses,
     paymentStatuses,
     paymentMethods,
