@@ -9,6 +9,7 @@ import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
 import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { demoLogins, seedDemoData } from '../src/demo-data.ts';
@@ -20,7 +21,11 @@ export { demoLogins };
 /** A running product for one test file: database, local PayPal sandbox and the API in-process. */
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { tokenRateLimit?: { points: number; seconds: number } } = {},
+  options: {
+    tokenRateLimit?: { points: number; seconds: number };
+    /** The API's logger; silent unless given, e.g. one writing to a stream a test reads. */
+    log?: Logger;
+  } = {},
 ) {
   const testDatabase = await createTestDatabase(kind);
   const database = await openMigratedDatabase(testDatabase.options);
@@ -46,7 +51,7 @@ export async function startTestApp(
       sent.push(message);
     },
   };
-  const log = pino({ level: 'silent' });
+  const { log = pino({ level: 'silent' }), ...appOptions } = options;
   const nvpCalls: string[] = [];
   const paypalFetch: typeof fetch = async (input, init) => {
     nvpCalls.push(new URLSearchParams(String(init?.body ?? '')).get('METHOD') ?? '?');
@@ -61,7 +66,7 @@ export async function startTestApp(
     mailTransport,
     paypalFetch,
     now,
-    ...options,
+    ...appOptions,
   });
   const { yoga, systemContext } = app;
   handle = app.handle;
