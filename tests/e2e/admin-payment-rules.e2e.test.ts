@@ -143,4 +143,76 @@ describe('the merchant decides who may pay how: members in bulk, products one by
       '「桐箱 贈答用」は銀行振込のみご利用いただけます。',
     ]);
   });
+
+  it('filters 会員一覧 by method and registration date, and the checkout total follows a method with a fee', async () => {
+    const admin = await browser.newPage();
+    await steps.logIn(admin, 'admin@example.com', 'admin-demo');
+    await admin.goto(`${product.storefront}/admin/settings/payments`);
+    const cod = admin.locator('[data-testid="payment-settings-CASH_ON_DELIVERY"]');
+    await cod.locator('input[name="enabled"][value="true"]').check();
+    await admin.fill('[data-testid="fee-CASH_ON_DELIVERY"]', '330');
+    await submit(admin, 'save-CASH_ON_DELIVERY');
+    expect(await text(admin, 'settings-saved')).toBeTruthy();
+
+    // The demo members registered today (in Tokyo); none registered before today.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const listed = async () =>
+      admin
+        .locator('[data-testid="member-row"]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-email')));
+    await admin.goto(`${product.storefront}/admin/members`);
+    await admin.fill('[data-testid="member-search"]', 'example.com');
+    await admin.selectOption('[data-testid="allowed-method-filter"]', 'BANK_TRANSFER');
+    await admin.fill('[data-testid="registered-to-filter"]', yesterday);
+    await Promise.all([
+      admin.waitForURL(/allowedMethod=BANK_TRANSFER/),
+      admin.click('[data-testid="member-filter-submit"]'),
+    ]);
+    expect(await listed()).toEqual([]);
+
+    await admin.fill('[data-testid="registered-from-filter"]', today);
+    await admin.fill('[data-testid="registered-to-filter"]', today);
+    await admin.selectOption('[data-testid="member-sort"]', 'COMPANY');
+    await Promise.all([
+      admin.waitForURL(/sort=COMPANY/),
+      admin.click('[data-testid="member-filter-submit"]'),
+    ]);
+    // 有限会社さとう物産 (transfer@) sorts before 株式会社やまだ商店 (buyer@) by company name.
+    expect(await listed()).toEqual(['transfer@example.com', 'buyer@example.com']);
+
+    // Cash on delivery for every member the filter finds: both, previewed, then applied.
+    await admin.check('[data-testid="bulk-scope-filter"]');
+    await admin.selectOption('[data-testid="bulk-method"]', 'CASH_ON_DELIVERY');
+    await admin.check('[data-testid="bulk-allow"]');
+    await submit(admin, 'bulk-preview');
+    expect(await text(admin, 'bulk-preview-counts')).toBe('2件中2件が変更されます。');
+    await submit(admin, 'bulk-confirm');
+    expect(await text(admin, 'bulk-result')).toBe('2件中2件の会員を変更しました。');
+
+    const buyer = await browser.newPage();
+    await steps.logIn(buyer, 'buyer@example.com', 'buyer-demo');
+    await steps.addToCart(buyer, 'TW-1001', 1);
+    await buyer.goto(`${product.storefront}/checkout`);
+    // 1,980 + ¥800 shipping at 10%: 3,058; with the ¥330 fee, taxed too: 3,421.
+    expect(await text(buyer, 'total')).toBe('￥3,058');
+    // The totals follow the choice as it is made, before the order is placed.
+    const totalBecomes = (amount: string) =>
+      buyer.locator('[data-testid="total"]', { hasText: amount }).waitFor({ timeout: 5_000 });
+    await buyer.check('input[name="paymentMethod"][value="CASH_ON_DELIVERY"]');
+    await totalBecomes('￥3,421');
+    expect(await text(buyer, 'payment-fee')).toBe('￥330');
+    await buyer.check('input[name="paymentMethod"][value="BANK_TRANSFER"]');
+    await totalBecomes('￥3,058');
+    expect(await buyer.locator('[data-testid="payment-fee"]').count()).toBe(0);
+
+    await buyer.check('input[name="paymentMethod"][value="CASH_ON_DELIVERY"]');
+    await Promise.all([
+      buyer.waitForURL(/\/orders\/\d+\?placed=1/),
+      buyer.click('[data-testid="confirm-order"]'),
+    ]);
+    expect(await text(buyer, 'total')).toBe('￥3,421');
+  });
 });

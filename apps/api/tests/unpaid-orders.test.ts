@@ -141,6 +141,52 @@ describe.each(databaseKinds())('unpaid orders (送信未完) on %s', (kind) => {
     });
   });
 
+  it("adds cash on delivery's fee to the order's total when the buyer switches to it", async () => {
+    const staff = app.graphql(await app.logIn(demoLogins.staff));
+    await staff(
+      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
+    );
+    const me = (await buyer('{ viewer { member { id } } }')).data.viewer.member.id;
+    await staff(
+      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [PAYPAL, BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
+      { id: me },
+    );
+
+    // ¥990 + ¥800 shipping at 10%: ¥1,969 by PayPal.
+    const started = await startPayPal('PK-2002', 1);
+    expect(started.order.total).toEqual({ amount: 1969 });
+    await buyer(cancelReturnMutation, { input: { token: tokenOf(started.redirectUrl) } });
+
+    const switched = await payOrder(started.order.id, 'CASH_ON_DELIVERY');
+    expect(switched).toMatchObject({
+      order: { status: 'NEW', paymentStatus: 'UNPAID', paymentMethod: 'CASH_ON_DELIVERY' },
+    });
+
+    // The fee is taxed at the standard rate with the rest: (990 + 800 + 330) × 10% = 212.
+    const order = (
+      await staff(
+        'query ($number: String!) { order(number: $number) { subtotal { amount } tax { amount } paymentFee { amount } total { amount } taxBreakdown { rate taxableAmount { amount } tax { amount } } timeline { kind fromValue toValue } } }',
+        { number: started.order.number },
+      )
+    ).data.order;
+    expect(order).toMatchObject({
+      subtotal: { amount: 990 },
+      tax: { amount: 212 },
+      paymentFee: { amount: 330 },
+      total: { amount: 2332 },
+      taxBreakdown: [{ rate: 10, taxableAmount: { amount: 2120 }, tax: { amount: 212 } }],
+    });
+    expect(order.timeline).toContainEqual({ kind: 'PAYMENT_FEE', fromValue: '0', toValue: '330' });
+
+    await app.deliverEmails();
+    const email = app.sent.find((sent) => sent.subject.includes(started.order.number));
+    expect(email?.text).toContain('2,332');
+
+    await staff(
+      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: false, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
+    );
+  });
+
   it('lets the merchant send a payment reminder with the link to pay', async () => {
     const started = await startPayPal();
     const staff = app.graphql(await app.logIn(demoLogins.staff));

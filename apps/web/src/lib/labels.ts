@@ -111,6 +111,7 @@ const eventKind: Record<string, Label> = {
   PAYMENT_REMINDER: m.event_PAYMENT_REMINDER,
   PAYMENT_NEEDS_ATTENTION: m.event_PAYMENT_NEEDS_ATTENTION,
   RECONCILIATION_DIFFERENCE: m.event_RECONCILIATION_DIFFERENCE,
+  PAYMENT_FEE: m.event_PAYMENT_FEE,
 };
 
 export const auditActions = [

@@ -2,7 +2,6 @@ import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
-import { ValidationError } from '../errors.ts';
 import { applyTransition } from '../orders/lifecycle.ts';
 import { OrderNotFoundError, OrderNotPayableError } from './errors.ts';
 import { withOrderPaymentLock } from './order-lock.ts';
@@ -10,6 +9,7 @@ import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
 import { paidAtPayPal } from './paypal-payment.ts';
 import { beginPayPalPayment } from './paypal-session.ts';
+import { repriceForFee } from './reprice.ts';
 
 export interface PayOrderInput {
   memberId: string;
@@ -21,7 +21,8 @@ export interface PayOrderInput {
  * Pays a 送信未完 order again: after an expired PayPal session, a cancel at PayPal, or a
  * funding source PayPal would not take. PayPal is asked first whether an earlier token of the
  * order was paid after all; only then is a new PayPal payment started, or the order switched
- * to another allowed method (which makes it 新規注文 with its order email).
+ * to another allowed method (which makes it 新規注文 with its order email). A method with
+ * another fee than the order's changes the order's total first.
  */
 export async function payOrder(
   context: Context,
@@ -44,13 +45,6 @@ export async function payOrder(
     order.lines.map((line) => line.productId),
     input.paymentMethod,
   );
-  if (allowed.fee !== order.paymentFee) {
-    // The order's totals were fixed at 注文確定; a method with another fee needs a new order.
-    throw new ValidationError(
-      'This payment method has a different fee; place a new order to use it.',
-      'paymentMethod',
-    );
-  }
 
   const needsPayPal = input.paymentMethod === 'PAYPAL' || order.payments.length > 0;
   const paypal = needsPayPal ? await connectForPayment(context) : null;
@@ -63,8 +57,9 @@ export async function payOrder(
       where: { orderId: order.id, method: 'PAYPAL', status: 'CREATED' },
       data: { status: 'CANCELLED' },
     });
+    const priced = await repriceForFee(context, order, allowed.fee);
     if (input.paymentMethod === 'PAYPAL' && paypal) {
-      return { orderId: order.id, redirectUrl: await beginPayPalPayment(context, paypal, order) };
+      return { orderId: order.id, redirectUrl: await beginPayPalPayment(context, paypal, priced) };
     }
 
     await switchMethod(context, order.id, input.paymentMethod);

@@ -30,6 +30,19 @@ const Checkout = graphql(
   [QuoteFields, ShippingRuleFields],
 );
 
+/** The totals as they would be with a method that has a fee (cash on delivery, say). */
+const QuoteWithFee = graphql(
+  `
+  query CheckoutQuoteWithFee($lines: [CheckoutLineInput!]!, $paymentMethod: PaymentMethod!) {
+    checkoutQuote(lines: $lines, paymentMethod: $paymentMethod) {
+      __typename
+      ... on CheckoutQuote { ...QuoteFields }
+    }
+  }
+`,
+  [QuoteFields],
+);
+
 const StartCheckout = graphql(`
   mutation StartCheckout($input: StartCheckoutInput!) {
     startCheckout(input: $input) {
@@ -62,9 +75,25 @@ export const load: PageServerLoad = async (event) => {
   // The cart page explains a cart that cannot be priced; this page only shows one that can.
   const { data } = await queryOrFailure(event, Checkout, { lines });
   if (data?.checkoutQuote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
+  const withFees = await Promise.all(
+    data.checkoutPaymentMethods
+      .filter(({ fee }) => fee.amount > 0)
+      .map(async ({ method }) => {
+        const { checkoutQuote } = await query(event, QuoteWithFee, {
+          lines,
+          paymentMethod: method,
+        });
+
+        return checkoutQuote.__typename === 'CheckoutQuote'
+          ? [[method, checkoutQuote] as const]
+          : [];
+      }),
+  );
 
   return {
     quote: data.checkoutQuote,
+    /** The totals for each method whose fee changes them; the others pay `quote`. */
+    quotesByMethod: Object.fromEntries(withFees.flat()),
     restrictions: data.checkoutQuote.paymentRestrictions.map(({ product }) => ({
       id: product.id,
       text: restrictionText(product, getLocale()),

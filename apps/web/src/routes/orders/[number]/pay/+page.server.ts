@@ -21,7 +21,7 @@ const OrderToPay = graphql(`
       paymentMethod
       total { amount currency }
     }
-    checkoutPaymentMethods { method description }
+    checkoutPaymentMethods { method description fee { amount } }
   }
 `);
 
