@@ -63,17 +63,18 @@ function decodeComponent(text: string): string {
  * its last value. Throws URIError on a malformed percent escape.
  */
 export function decodeNvp(body: string): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // Collected in a Map: assigning a key such as `__proto__` to a plain object would drop it.
+  const fields = new Map<string, string>();
   for (const pair of body.split('&')) {
     if (pair === '') continue;
 
     const eq = pair.indexOf('=');
     const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
     const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
-    fields[key] = value;
+    fields.set(key, value);
   }
 
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** Formats integer minor units the way NVP amount fields expect: `1980` JPY → "1980". */
