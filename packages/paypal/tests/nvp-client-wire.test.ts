@@ -304,4 +304,35 @@ describe('NvpClient against recorded PayPal answers', () => {
     });
     expect(result.ok && result.value).toEqual({ authorizationId: '5VT47921C8214380A' });
   });
+
+  it('sends a full capture with its amount and reads the sale it made', async () => {
+    const { client, requests } = clientAnswering('do-capture');
+
+    const result = await client.doCapture({
+      authorizationId: '5VT47921C8214380A',
+      amount: 5808,
+      currency: 'JPY',
+      invoiceId: 'W-000123',
+      msgSubId: 'capture-1',
+    });
+
+    expect(requests[0]?.fields).toMatchObject({
+      METHOD: 'DoCapture',
+      AUTHORIZATIONID: '5VT47921C8214380A',
+      AMT: '5808',
+      CURRENCYCODE: 'JPY',
+      COMPLETETYPE: 'Complete',
+      INVNUM: 'W-000123',
+      MSGSUBID: 'capture-1',
+    });
+    expect(result.ok && result.value).toEqual({
+      authorizationId: '5VT47921C8214380A',
+      transactionId: '3GJ62813L9425472B',
+      parentTransactionId: '5VT47921C8214380A',
+      paymentStatus: 'Completed',
+      currency: 'JPY',
+      amount: 5808,
+      fee: 249,
+    });
+  });
 });

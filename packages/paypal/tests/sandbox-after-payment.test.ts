@@ -234,6 +234,88 @@ describe('authorizations and voids in the sandbox', () => {
   });
 });
 
+describe('captures in the sandbox', () => {
+  it('captures an authorization once as a sale that can be refunded, then refuses a void', async () => {
+    const { transactionId: authorizationId } = await paidCheckout(
+      t,
+      'W-4111',
+      teaOrder('W-4111', { paymentAction: 'Authorization' }),
+    );
+
+    const captured = await t.client.doCapture({
+      authorizationId,
+      amount: 5880,
+      currency: 'JPY',
+      invoiceId: 'W-4111',
+      msgSubId: 'capture-4111',
+    });
+    expect(captured.ok && captured.value).toEqual({
+      authorizationId,
+      transactionId: expect.stringMatching(/^[A-Z0-9]{17}$/),
+      parentTransactionId: authorizationId,
+      paymentStatus: 'Completed',
+      currency: 'JPY',
+      amount: 5880,
+      fee: 251,
+    });
+    if (!captured.ok) return;
+    const saleId = captured.value.transactionId;
+    expect(saleId).not.toBe(authorizationId);
+
+    // The same MSGSUBID answers the same capture; a new one is refused.
+    const replay = await t.client.doCapture({
+      authorizationId,
+      amount: 5880,
+      currency: 'JPY',
+      msgSubId: 'capture-4111',
+    });
+    expect(replay.ok && replay.value.transactionId).toBe(saleId);
+    const second = await t.client.doCapture({ authorizationId, amount: 5880, currency: 'JPY' });
+    expect(failure(second)).toEqual(['10602 Authorization has already been completed.']);
+    expect(failure(await t.client.doVoid({ authorizationId }))).toEqual([
+      '10602 Authorization has already been completed.',
+    ]);
+
+    const sale = await t.client.getTransactionDetails(saleId);
+    expect(sale.ok && sale.value).toMatchObject({
+      paymentStatus: 'Completed',
+      parentTransactionId: authorizationId,
+      amount: 5880,
+    });
+    const authorization = await t.client.getTransactionDetails(authorizationId);
+    expect(authorization.ok && authorization.value.paymentStatus).toBe('Completed');
+
+    const refunded = await t.client.refundTransaction({
+      transactionId: saleId,
+      type: 'Full',
+      currency: 'JPY',
+    });
+    expect(refunded.ok && refunded.value.totalRefundedAmount).toBe(5880);
+  });
+
+  it('refuses to capture more than was authorized, a voided authorization, or a sale', async () => {
+    const sale = await paidCheckout(t, 'W-4112');
+    const auth = await paidCheckout(
+      t,
+      'W-4113',
+      teaOrder('W-4113', { paymentAction: 'Authorization' }),
+    );
+    const capture = (authorizationId: string, amount: number) =>
+      t.client.doCapture({ authorizationId, amount, currency: 'JPY' });
+
+    expect(failure(await capture(auth.transactionId, 5881))).toEqual([
+      '10610 Amount specified exceeds allowable limit.',
+    ]);
+    expect(failure(await capture(sale.transactionId, 100))).toEqual([
+      '10609 Transaction id is invalid.',
+    ]);
+    await t.client.doVoid({ authorizationId: auth.transactionId });
+    expect(failure(await capture(auth.transactionId, 5880))).toEqual([
+      '10600 Authorization is voided.',
+    ]);
+  });
+});
+
 describe('IPN from the sandbox', () => {
   it('posts payment and refund IPNs to the NOTIFYURL and verifies them', async () => {
     const receiver = await startIpnReceiver();

@@ -2,6 +2,7 @@ import { decodeNvp, encodeNvp, formatAmount } from './codec.ts';
 import { paymentFields } from './payment-fields.ts';
 import {
   readBalance,
+  readCapture,
   readCheckoutDetails,
   readExpressCheckoutPayment,
   readRefund,
@@ -11,6 +12,8 @@ import {
 } from './readers.ts';
 import { NvpResponseFieldError, toResult } from './response.ts';
 import type {
+  CaptureResult,
+  DoCaptureInput,
   DoExpressCheckoutPaymentInput,
   DoVoidInput,
   ExpressCheckoutDetails,
@@ -25,7 +28,9 @@ import type {
 } from './types.ts';
 
 export type {
+  CaptureResult,
   CheckoutStatus,
+  DoCaptureInput,
   DoExpressCheckoutPaymentInput,
   DoVoidInput,
   ExpressCheckoutDetails,
@@ -171,6 +176,21 @@ export class NvpClient {
     if (input.note !== undefined) fields.NOTE = input.note;
 
     return this.#call('RefundTransaction', fields, (raw) => readRefund(raw, input.currency));
+  }
+
+  /** Captures an authorization in full (COMPLETETYPE=Complete): the money is taken now. */
+  async doCapture(input: DoCaptureInput): Promise<NvpResult<CaptureResult>> {
+    const fields: Record<string, string> = {
+      AUTHORIZATIONID: input.authorizationId,
+      AMT: formatAmount(input.amount, input.currency),
+      CURRENCYCODE: input.currency,
+      COMPLETETYPE: 'Complete',
+    };
+    if (input.invoiceId !== undefined) fields.INVNUM = input.invoiceId;
+    if (input.msgSubId !== undefined) fields.MSGSUBID = input.msgSubId;
+    if (input.note !== undefined) fields.NOTE = input.note;
+
+    return this.#call('DoCapture', fields, readCapture);
   }
 
   async doVoid(input: DoVoidInput): Promise<NvpResult<{ authorizationId: string }>> {

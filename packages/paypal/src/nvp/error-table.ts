@@ -210,6 +210,10 @@ export const MERCHANT_ERRORS: Readonly<Record<string, MerchantErrorEntry>> = {
     '取引IDが不正か、取り消しできる取引ではありません。',
     'The transaction id is invalid or cannot be voided.',
   ),
+  '10610': refundRefused(
+    '売上確定の金額がオーソリの金額を超えています。',
+    'The capture amount exceeds the authorized amount.',
+  ),
   '10628': {
     category: 'temporary',
     ja: 'PayPalが現在この取引を処理できません。しばらくしてから再試行してください。',

@@ -1,6 +1,7 @@
 import { parseAmount } from './codec.ts';
 import { firstField, NvpResponseFieldError, requiredField } from './response.ts';
 import type {
+  CaptureResult,
   CheckoutStatus,
   ExpressCheckoutDetails,
   ExpressCheckoutPayment,
@@ -117,6 +118,21 @@ export function readRefund(raw: Raw, requestedCurrency: string): RefundResult {
     feeRefundAmount: optionalAmount(raw, currency, 'FEEREFUNDAMT'),
     netRefundAmount: optionalAmount(raw, currency, 'NETREFUNDAMT'),
     refundStatus: raw.REFUNDSTATUS ?? 'Instant',
+  });
+}
+
+export function readCapture(raw: Raw): CaptureResult {
+  const currency = requiredField(raw, 'CURRENCYCODE');
+
+  return withoutUndefined({
+    authorizationId: requiredField(raw, 'AUTHORIZATIONID'),
+    transactionId: requiredField(raw, 'TRANSACTIONID'),
+    parentTransactionId: firstField(raw, 'PARENTTRANSACTIONID'),
+    paymentStatus: requiredField(raw, 'PAYMENTSTATUS'),
+    pendingReason: reason(raw.PENDINGREASON),
+    currency,
+    amount: amountField(raw, currency, 'AMT'),
+    fee: optionalAmount(raw, currency, 'FEEAMT'),
   });
 }
 

@@ -153,6 +153,30 @@ export interface RefundResult {
   refundStatus: string;
 }
 
+export interface DoCaptureInput {
+  authorizationId: string;
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  /** The order number, sent as INVNUM. */
+  invoiceId?: string;
+  msgSubId?: string;
+  note?: string;
+}
+
+/** DoCapture's answer: the sale that captured the authorization. */
+export interface CaptureResult {
+  authorizationId: string;
+  transactionId: string;
+  parentTransactionId?: string;
+  /** Completed, or Pending when PayPal holds the captured money. */
+  paymentStatus: string;
+  pendingReason?: string;
+  currency: string;
+  amount: number;
+  fee?: number;
+}
+
 export interface DoVoidInput {
   authorizationId: string;
   msgSubId?: string;

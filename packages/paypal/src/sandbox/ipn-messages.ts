@@ -111,3 +111,18 @@ export function voidIpn(txn: Transaction): Record<string, string> {
     ...commonFields(txn),
   };
 }
+
+/** A capture: a completed sale whose parent is the authorization it took the money of. */
+export function captureIpn(
+  capture: Transaction,
+  authorization: Transaction,
+): Record<string, string> {
+  return {
+    ...paymentIpn(capture),
+    parent_txn_id: authorization.id,
+    auth_id: authorization.id,
+    auth_status: 'Completed',
+    auth_amount: formatAmount(authorization.amount, authorization.currency),
+    transaction_entity: 'payment',
+  };
+}

@@ -7,6 +7,7 @@ import { fault, PayPalFault } from './fault.ts';
 import { readBody, sendText } from './http.ts';
 import { newCorrelationId, nvpTimestamp } from './ids.ts';
 import { getBalance } from './nvp-balance.ts';
+import { doCapture } from './nvp-capture.ts';
 import { doExpressCheckoutPayment, recordFailedAttempt } from './nvp-do-payment.ts';
 import { getExpressCheckoutDetails, setExpressCheckout } from './nvp-express-checkout.ts';
 import { doVoid, getTransactionDetails, refundTransaction } from './nvp-transactions.ts';
@@ -22,6 +23,7 @@ export const NVP_METHODS: Record<string, { name: string; run: Method }> = {
   doexpresscheckoutpayment: { name: 'DoExpressCheckoutPayment', run: doExpressCheckoutPayment },
   gettransactiondetails: { name: 'GetTransactionDetails', run: getTransactionDetails },
   refundtransaction: { name: 'RefundTransaction', run: refundTransaction },
+  docapture: { name: 'DoCapture', run: doCapture },
   dovoid: { name: 'DoVoid', run: doVoid },
   getbalance: { name: 'GetBalance', run: getBalance },
 };

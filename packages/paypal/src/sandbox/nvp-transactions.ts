@@ -7,7 +7,7 @@ import { voidIpn } from './ipn-messages.ts';
 import { refundTransaction as refund } from './refunds.ts';
 import { refundedAmount, type Transaction } from './state.ts';
 
-function ownTransaction(ctx: SandboxContext, id: string | undefined, merchant: string) {
+export function ownTransaction(ctx: SandboxContext, id: string | undefined, merchant: string) {
   const txn = id === undefined ? undefined : ctx.state.transactions.get(id);
   if (txn === undefined || txn.merchant !== merchant) return undefined;
 
@@ -15,7 +15,7 @@ function ownTransaction(ctx: SandboxContext, id: string | undefined, merchant: s
 }
 
 /** Stored answers for a repeated MSGSUBID, which PayPal returns instead of acting twice. */
-function remembered(ctx: SandboxContext, request: NvpRequest, method: string) {
+export function remembered(ctx: SandboxContext, request: NvpRequest, method: string) {
   const msgSubId = request.fields.MSGSUBID;
   if (!msgSubId) return { key: undefined, answer: undefined };
 
@@ -55,6 +55,7 @@ function paymentDetails(txn: Transaction): Record<string, string> {
     PENDINGREASON: txn.pendingReason ?? 'None',
     REASONCODE: refundedAmount(txn) > 0 ? 'Refund' : 'None',
   };
+  if (txn.authorizationId !== undefined) fields.PARENTTRANSACTIONID = txn.authorizationId;
   if (txn.invoiceId !== undefined) fields.INVNUM = txn.invoiceId;
   if (txn.custom !== undefined) fields.CUSTOM = txn.custom;
   txn.lines.forEach((line, n) => {
@@ -153,6 +154,7 @@ export function doVoid(ctx: SandboxContext, request: NvpRequest): NvpAnswer {
   const txn = ownTransaction(ctx, request.fields.AUTHORIZATIONID, request.merchant);
   if (txn === undefined || txn.action !== 'Authorization') throw fault('10609');
   if (txn.status === 'Voided') throw fault('10600');
+  if (txn.captureId !== undefined) throw fault('10602');
 
   txn.status = 'Voided';
   txn.voidedAt = ctx.now();

@@ -92,6 +92,7 @@ const MESSAGES: Record<string, readonly [short: string, long: string]> = {
   '10605': ['Unsupported currency.', 'Currency is not supported.'],
   '10606': ['Buyer cannot pay.', 'Transaction rejected, please contact the buyer.'],
   '10609': ['Transaction id is invalid.', 'Transaction id is invalid.'],
+  '10610': ['Amount limit exceeded.', 'Amount specified exceeds allowable limit.'],
   '11607': [
     'Duplicate Request',
     'A successful transaction has already been completed for this token.',

@@ -98,6 +98,10 @@ export interface Transaction {
   createdAt: number;
   refunds: Refund[];
   voidedAt?: number;
+  /** On an authorization: the sale that captured it. */
+  captureId?: string;
+  /** On a capture: the authorization it captured. */
+  authorizationId?: string;
 }
 
 export interface IpnDelivery {
