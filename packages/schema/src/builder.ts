@@ -11,6 +11,8 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { denied } from './auth/access.ts';
 import type { Context } from './context.ts';
 import type { DomainError } from './errors.ts';
+import { relayDescriptions } from './relay-descriptions.ts';
+import TotalCountDescriptionPlugin from './total-count-description.ts';
 
 export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderShape>;
 
@@ -26,7 +28,7 @@ interface BuilderShape {
 }
 
 export const builder = new SchemaBuilder<BuilderShape>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, TotalCountDescriptionPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {
@@ -39,6 +41,7 @@ export const builder = new SchemaBuilder<BuilderShape>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    ...relayDescriptions,
   },
   errors: { defaultTypes: [] },
   scopeAuth: {
@@ -53,14 +56,24 @@ export const builder = new SchemaBuilder<BuilderShape>({
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description:
+    'What a caller may read. Members send the `session` cookie from `logIn`; third parties send `Authorization: Bearer <token>` with an API token, and see what its scopes allow.',
+});
+builder.mutationType({
+  description:
+    'What a caller may change. Expected failures come back as typed members of each mutation’s result union, each with a stable `code`; unexpected ones are masked.',
+});
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure. `code` is stable; `message` is for people.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    message: t.exposeString('message'),
+    code: t.exposeString('code', {
+      description: 'What went wrong, as a stable SCREAMING_CASE code to branch on.',
+    }),
+    message: t.exposeString('message', {
+      description: 'What went wrong, in words for people; may change between releases.',
+    }),
   }),
 });
 
