@@ -1,9 +1,12 @@
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { pino } from 'pino';
 
-/** The one logger. Credentials, cookies and tokens are redacted wherever they appear. */
-export function createLogger(env = process.env): Logger {
-  return pino({
+/**
+ * The one logger. Credentials, cookies and tokens are redacted wherever they appear. It writes
+ * JSON lines to stdout unless given another destination.
+ */
+export function createLogger(env = process.env, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     base: { service: 'api' },
     redact: {
@@ -23,5 +26,7 @@ export function createLogger(env = process.env): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openMigratedDatabase } from '@wholesale/db/client';
+import type { NvpCredentials } from '@wholesale/paypal/nvp';
 import { createSandbox } from '@wholesale/paypal/sandbox';
 import { DEMO_BUYER, DEMO_CREDENTIALS } from '@wholesale/paypal/sandbox-demo';
 import type { AppConfig } from '@wholesale/schema/config';
@@ -25,11 +26,17 @@ export async function startTestApp(
     tokenRateLimit?: { points: number; seconds: number };
     /** The API's logger; silent unless given, e.g. one writing to a stream a test reads. */
     log?: Logger;
+    /** More API credentials the local PayPal sandbox accepts, beside the demo merchant's. */
+    paypalCredentials?: NvpCredentials[];
   } = {},
 ) {
   const testDatabase = await createTestDatabase(kind);
   const database = await openMigratedDatabase(testDatabase.options);
-  const sandbox = createSandbox({ credentials: [DEMO_CREDENTIALS], buyers: [DEMO_BUYER] });
+  const { log = pino({ level: 'silent' }), paypalCredentials = [], ...appOptions } = options;
+  const sandbox = createSandbox({
+    credentials: [DEMO_CREDENTIALS, ...paypalCredentials],
+    buyers: [DEMO_BUYER],
+  });
   const paypal = await sandbox.listen(0, '127.0.0.1');
   // The API listens on HTTP too, for what reaches it from outside: PayPal's IPN messages.
   let handle: ReturnType<typeof createApp>['handle'] | undefined;
@@ -51,7 +58,6 @@ export async function startTestApp(
       sent.push(message);
     },
   };
-  const { log = pino({ level: 'silent' }), ...appOptions } = options;
   const nvpCalls: string[] = [];
   const paypalFetch: typeof fetch = async (input, init) => {
     nvpCalls.push(new URLSearchParams(String(init?.body ?? '')).get('METHOD') ?? '?');
