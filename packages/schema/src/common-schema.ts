@@ -29,10 +29,10 @@ export const PaymentMethodEnum = builder.enumType(PaymentMethod, {
   name: 'PaymentMethod',
   description: 'How an order is paid.',
   values: {
-    PAYPAL: { description: 'PayPal Express Checkout' },
-    BANK_TRANSFER: { description: '銀行振込 (bank transfer)' },
-    CASH_ON_DELIVERY: { description: '代金引換 (cash on delivery)' },
-    INVOICE: { description: '掛け払い (invoice, paid later)' },
+    PAYPAL: { description: 'PayPal Express Checkout: the buyer pays at PayPal when ordering.' },
+    BANK_TRANSFER: { description: 'Bank transfer (銀行振込), paid after ordering.' },
+    CASH_ON_DELIVERY: { description: 'Cash on delivery (代金引換), paid to the carrier.' },
+    INVOICE: { description: 'Invoice (掛け払い), paid later on the agreed terms.' },
   },
 });
 
@@ -40,14 +40,21 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: 'OrderStatus',
   description: 'Where an order stands in the merchant’s work (対応状況).',
   values: {
-    NEW: { description: '新規注文: received and, for PayPal, paid' },
-    PAYMENT_INCOMPLETE: { description: '送信未完: taken, but the buyer left PayPal before paying' },
-    PROCESSING: { description: '処理中' },
-    ON_HOLD: { description: '保留' },
-    SHIPPED: { description: '発送済み' },
-    COMPLETED: { description: '完了' },
+    NEW: {
+      description:
+        'New order (新規注文): placed and, for PayPal, paid; other methods are paid as the payment status shows.',
+    },
+    PAYMENT_INCOMPLETE: {
+      description:
+        'Not completed (送信未完): placed with PayPal, but the buyer left PayPal before paying. Unpaid, it is cancelled after the shop’s expiry hours.',
+    },
+    PROCESSING: { description: 'The merchant is preparing the order (処理中).' },
+    ON_HOLD: { description: 'The merchant has put the order on hold (保留).' },
+    SHIPPED: { description: 'The order has been shipped (発送済み).' },
+    COMPLETED: { description: 'The order is done (完了); it changes no more.' },
     CANCELLED: {
-      description: 'キャンセル: a marker in the shop; see the payment status for PayPal',
+      description:
+        'Cancelled (キャンセル); it changes no more. This only marks the order: the payment status says whether money was refunded.',
     },
   },
 });
@@ -55,6 +62,25 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
 export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
   name: 'PaymentStatus',
   description: 'Where the order’s money stands.',
+  values: {
+    UNPAID: {
+      description:
+        'No money received yet: a 送信未完 PayPal order, or an order paid later by another method.',
+    },
+    PENDING: {
+      description:
+        'PayPal accepted the payment but has not completed it yet (e.g. an eCheck); it becomes PAID, FAILED or VOIDED.',
+    },
+    PAID: { description: 'The whole total was received.' },
+    PARTIALLY_REFUNDED: { description: 'Part of the total was refunded.' },
+    REFUNDED: {
+      description: 'The whole total was refunded, or PayPal reversed the payment (a chargeback).',
+    },
+    VOIDED: {
+      description: 'PayPal voided the pending payment, or let it expire; no money was taken.',
+    },
+    FAILED: { description: 'The pending payment failed at PayPal; no money was taken.' },
+  },
 });
 
 export const ApiScopeEnum = builder.enumType(ApiScope, {
@@ -77,8 +103,26 @@ export const PayPalEnvironmentEnum = builder.enumType(PayPalEnvironment, {
   },
 });
 
-export const EmailStatusEnum = builder.enumType(EmailStatus, { name: 'EmailStatus' });
-export const ViewerRoleEnum = builder.enumType(Role, { name: 'ViewerRole' });
+export const EmailStatusEnum = builder.enumType(EmailStatus, {
+  name: 'EmailStatus',
+  description: 'Where an email in the outbox stands.',
+  values: {
+    PENDING: { description: 'Waiting to be sent, or to be tried again after a failed attempt.' },
+    SENT: {
+      description: 'Sent: accepted by the SMTP server, or kept in the outbox when none is set.',
+    },
+    FAILED: { description: 'Given up after eight failed attempts; see `lastError`.' },
+  },
+});
+
+export const ViewerRoleEnum = builder.enumType(Role, {
+  name: 'ViewerRole',
+  description: 'What kind of person is logged in.',
+  values: {
+    STAFF: { description: 'The merchant’s staff, who see and manage every order and member.' },
+    MEMBER: { description: 'A member’s buyer, who orders for the company and sees its orders.' },
+  },
+});
 
 errorObject(ValidationError, {
   name: 'ValidationError',
