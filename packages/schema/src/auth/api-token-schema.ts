@@ -10,11 +10,23 @@ export const ApiToken = builder.prismaNode('ApiToken', {
   authScopes: { staff: true },
   description: 'A credential for a third party. The token itself is shown once, at creation.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    scopes: t.field({ type: [ApiScopeEnum], resolve: (token) => token.scopes }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    name: t.exposeString('name', { description: 'Who uses the token, as the merchant named it.' }),
+    scopes: t.field({
+      type: [ApiScopeEnum],
+      description: 'What the token may read or change.',
+      resolve: (token) => token.scopes,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it last authenticated a request, to the minute; null if never.',
+    }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was revoked and stopped working; null while it works.',
+    }),
   }),
 });
 
@@ -31,21 +43,24 @@ builder.queryField('apiTokens', (t) =>
 );
 
 const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
+  description: 'The name and scopes of a new API token.',
   fields: (t) => ({
     name: t.string({ description: 'Who uses it, e.g. "Accounting export".' }),
-    scopes: t.field({ type: [ApiScopeEnum] }),
+    scopes: t.field({ type: [ApiScopeEnum], description: 'What it may do; at least one.' }),
   }),
 });
 
 const CreateApiTokenPayload = builder
   .objectRef<{ token: string; apiTokenId: string }>('CreateApiTokenPayload')
   .implement({
+    description: 'A new API token, with the only copy of its secret the shop will ever give.',
     fields: (t) => ({
       token: t.exposeString('token', {
         description: 'Send as `Authorization: Bearer <token>`. Shown only this once.',
       }),
       apiToken: t.prismaField({
         type: 'ApiToken',
+        description: 'The new token’s record, which lists it among `apiTokens`.',
         resolve: (query, payload, _args, context) =>
           context.db.apiToken.findUniqueOrThrow({ ...query, where: { id: payload.apiTokenId } }),
       }),
@@ -55,9 +70,11 @@ const CreateApiTokenPayload = builder
 const RevokeApiTokenPayload = builder
   .objectRef<{ apiTokenId: string }>('RevokeApiTokenPayload')
   .implement({
+    description: 'A revoked API token.',
     fields: (t) => ({
       apiToken: t.prismaField({
         type: 'ApiToken',
+        description: 'The token, with `revokedAt` set.',
         resolve: (query, payload, _args, context) =>
           context.db.apiToken.findUniqueOrThrow({ ...query, where: { id: payload.apiTokenId } }),
       }),
@@ -71,9 +88,12 @@ builder.mutationFields((t) => ({
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'CreateApiTokenResult' },
+      union: {
+        name: 'CreateApiTokenResult',
+        description: 'The new token, or why it was refused.',
+      },
     },
-    args: { input: t.arg({ type: CreateApiTokenInput }) },
+    args: { input: t.arg({ type: CreateApiTokenInput, description: 'Its name and scopes.' }) },
     resolve: async (_root, { input }, context) => {
       const userId = requireStaff(context);
       const name = input.name.trim();
@@ -106,9 +126,18 @@ builder.mutationFields((t) => ({
   }),
   revokeApiToken: t.field({
     type: RevokeApiTokenPayload,
-    description: 'Revokes an API token at once (staff).',
-    errors: { types: [NotFoundError], directResult: true, union: { name: 'RevokeApiTokenResult' } },
-    args: { id: t.arg.globalID({ for: ApiToken }) },
+    description: 'Revokes an API token at once (staff). Revoking a revoked token changes nothing.',
+    errors: {
+      types: [NotFoundError],
+      directResult: true,
+      union: {
+        name: 'RevokeApiTokenResult',
+        description: 'The revoked token, or NotFoundError when no token has this id.',
+      },
+    },
+    args: {
+      id: t.arg.globalID({ for: ApiToken, description: 'The global id of the token to revoke.' }),
+    },
     resolve: async (_root, { id }, context) => {
       const userId = requireStaff(context);
       const existing = await context.db.apiToken.findUnique({ where: { id: id.id } });

@@ -15,16 +15,28 @@ errorObject(InvalidCredentialsError, {
 errorObject(TooManyAttemptsError, {
   name: 'TooManyAttemptsError',
   description: 'Too many failed log-ins for this account or address; wait and try again.',
-  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
+      description: 'How many seconds to wait before the next log-in attempt.',
+    }),
+  }),
 });
 
 export const Viewer = builder.objectRef<ViewerIdentity>('Viewer').implement({
   description: 'The person logged in with the session cookie.',
   fields: (t) => ({
-    id: t.exposeID('userId'),
-    role: t.field({ type: ViewerRoleEnum, resolve: (viewer) => viewer.role }),
-    email: t.exposeString('email'),
-    displayName: t.exposeString('name'),
+    id: t.exposeID('userId', {
+      description: 'The person’s user id. It is not a global id: `node` does not take it.',
+    }),
+    role: t.field({
+      type: ViewerRoleEnum,
+      description: 'Whether the person is the merchant’s staff or a member’s buyer.',
+      resolve: (viewer) => viewer.role,
+    }),
+    email: t.exposeString('email', { description: 'The email address the person logs in with.' }),
+    displayName: t.exposeString('name', {
+      description: 'The person’s name: a member’s contact name, or the staff member’s name.',
+    }),
     member: t.prismaField({
       type: 'Member',
       nullable: true,
@@ -47,11 +59,22 @@ builder.queryField('viewer', (t) =>
 );
 
 const LogInInput = builder.inputType('LogInInput', {
-  fields: (t) => ({ email: t.string(), password: t.string() }),
+  description: 'The credentials of a member’s buyer or of the merchant’s staff.',
+  fields: (t) => ({
+    email: t.string({ description: 'The email address of the account.' }),
+    password: t.string({ description: 'The account’s password.' }),
+  }),
 });
 
 const LogInPayload = builder.objectRef<{ viewer: ViewerIdentity }>('LogInPayload').implement({
-  fields: (t) => ({ viewer: t.field({ type: Viewer, resolve: (payload) => payload.viewer }) }),
+  description: 'A successful log-in; the session cookie is set on the same response.',
+  fields: (t) => ({
+    viewer: t.field({
+      type: Viewer,
+      description: 'The person now logged in.',
+      resolve: (payload) => payload.viewer,
+    }),
+  }),
 });
 
 builder.mutationField('logIn', (t) =>
@@ -61,9 +84,12 @@ builder.mutationField('logIn', (t) =>
     errors: {
       types: [InvalidCredentialsError, TooManyAttemptsError, ValidationError],
       directResult: true,
-      union: { name: 'LogInResult' },
+      union: {
+        name: 'LogInResult',
+        description: 'The person now logged in, or why the log-in was refused.',
+      },
     },
-    args: { input: t.arg({ type: LogInInput }) },
+    args: { input: t.arg({ type: LogInInput, description: 'The email address and password.' }) },
     resolve: async (_root, { input }, context) => ({ viewer: await logIn(context, input) }),
   }),
 );

@@ -22,7 +22,7 @@ export const Product = builder.prismaNode('Product', {
     Boolean(context.viewer || context.apiToken) && (product.active || isStaff(context)),
   description: 'A product in the catalogue.',
   fields: (t) => ({
-    sku: t.exposeString('sku'),
+    sku: t.exposeString('sku', { description: 'The stock-keeping unit, unique in the catalogue.' }),
     name: t.exposeString('nameJa', { description: 'The product name in Japanese.' }),
     nameEn: t.exposeString('nameEn', { description: 'The product name in English.' }),
     price: t.field({
@@ -53,7 +53,12 @@ builder.queryFields((t) => ({
       type: 'Product',
       cursor: 'id',
       description: 'The catalogue, in the merchant’s order. Staff may include hidden products.',
-      args: { includeHidden: t.arg.boolean({ required: false }) },
+      args: {
+        includeHidden: t.arg.boolean({
+          required: false,
+          description: 'Staff only: true lists hidden products too. Ignored for other callers.',
+        }),
+      },
       totalCount: (_parent, { includeHidden }, context) =>
         context.db.product.count({ where: visible(context, includeHidden) }),
       resolve: (query, _root, { includeHidden }, context) => {
@@ -66,13 +71,17 @@ builder.queryFields((t) => ({
         });
       },
     },
-    { name: 'ProductConnection' },
-    { name: 'ProductEdge' },
+    { name: 'ProductConnection', description: 'A page of the catalogue.' },
+    { name: 'ProductEdge', description: 'A product on a page of the catalogue.' },
   ),
   product: t.prismaField({
     type: 'Product',
     nullable: true,
-    args: { id: t.arg.globalID({ for: Product, required: true }) },
+    description:
+      'One product of the catalogue (members, staff and API tokens); null when there is none. Hidden products are for staff only.',
+    args: {
+      id: t.arg.globalID({ for: Product, required: true, description: 'The product’s global id.' }),
+    },
     resolve: (query, _root, { id }, context) => {
       requireCaller(context);
 
@@ -85,13 +94,23 @@ builder.queryFields((t) => ({
 }));
 
 const productFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
-  sku: t.string({ required: false }),
-  nameJa: t.string({ required: false }),
-  nameEn: t.string({ required: false }),
-  price: t.int({ required: false, description: 'Tax-exclusive unit price in yen.' }),
-  taxRate: t.int({ required: false, description: '10 or 8.' }),
-  stock: t.int({ required: false }),
-  active: t.boolean({ required: false }),
+  sku: t.string({
+    required: false,
+    description:
+      'The stock-keeping unit: 1 to 64 letters, digits, dots, dashes or underscores, unique in the catalogue.',
+  }),
+  nameJa: t.string({ required: false, description: 'The name in Japanese, 1 to 127 characters.' }),
+  nameEn: t.string({ required: false, description: 'The name in English, 1 to 127 characters.' }),
+  price: t.int({
+    required: false,
+    description: 'Tax-exclusive unit price in yen (no minor unit), 0 to 100,000,000.',
+  }),
+  taxRate: t.int({
+    required: false,
+    description: 'Consumption tax rate in percent: 10 (standard) or 8 (reduced).',
+  }),
+  stock: t.int({ required: false, description: 'Units available to order, 0 to 10,000,000.' }),
+  active: t.boolean({ required: false, description: 'False hides it from the catalogue.' }),
   allowedPaymentMethods: t.field({
     type: [PaymentMethodEnum],
     required: false,
@@ -99,15 +118,25 @@ const productFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'Inp
   }),
 });
 
-const ProductInput = builder.inputType('ProductInput', { fields: productFields });
+const ProductInput = builder.inputType('ProductInput', {
+  description:
+    'A new product. All but `active` (default true) and `allowedPaymentMethods` (default any) are required.',
+  fields: productFields,
+});
 const UpdateProductInput = builder.inputType('UpdateProductInput', {
-  fields: (t) => ({ id: t.globalID({ for: Product }), ...productFields(t) }),
+  description: 'Changes to a product; each field left out keeps its value.',
+  fields: (t) => ({
+    id: t.globalID({ for: Product, description: 'The global id of the product to change.' }),
+    ...productFields(t),
+  }),
 });
 
 const ProductPayload = builder.objectRef<{ productId: string }>('ProductPayload').implement({
+  description: 'A product as saved.',
   fields: (t) => ({
     product: t.prismaField({
       type: 'Product',
+      description: 'The product, as saved.',
       resolve: (query, payload, _args, context) =>
         context.db.product.findUniqueOrThrow({ ...query, where: { id: payload.productId } }),
     }),
@@ -121,9 +150,12 @@ builder.mutationFields((t) => ({
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'CreateProductResult' },
+      union: {
+        name: 'CreateProductResult',
+        description: 'The new product, or why it was refused.',
+      },
     },
-    args: { input: t.arg({ type: ProductInput }) },
+    args: { input: t.arg({ type: ProductInput, description: 'The new product.' }) },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
 
@@ -136,9 +168,14 @@ builder.mutationFields((t) => ({
     errors: {
       types: [ValidationError, NotFoundError],
       directResult: true,
-      union: { name: 'UpdateProductResult' },
+      union: {
+        name: 'UpdateProductResult',
+        description: 'The changed product, or why nothing was changed.',
+      },
     },
-    args: { input: t.arg({ type: UpdateProductInput }) },
+    args: {
+      input: t.arg({ type: UpdateProductInput, description: 'The product and what to change.' }),
+    },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       const { id, ...fields } = input;
