@@ -38,6 +38,9 @@ export async function refreshOrderFromPayPal(context: Context, orderId: string):
   const paypal = await connectForPayment(context);
 
   const findings = await compare(context, paypal, order);
+  // Another request holds the payment lock, or its holder died with it: nothing was compared,
+  // so the order stays due and the next run looks again once the lock has expired.
+  if (!findings) return [];
   await context.db
     .$executeRaw`UPDATE "Order" SET "reconciledAt" = ${context.services.now()} WHERE id = ${order.id}`;
   for (const finding of findings.flagged) {
@@ -63,6 +66,7 @@ async function compare(context: Context, paypal: PayPalConnection, order: Loaded
     const outcome = await withOrderPaymentLock(context, order.id, () =>
       paidAtPayPal(context, paypal, order, order.payments),
     );
+    if (outcome === 'busy') return null;
     if (outcome === 'paid') applied.push('PayPal had taken the payment: the order is now paid.');
     if (outcome === 'unknown')
       flagged.push('PayPal could not say whether an earlier checkout was paid.');
