@@ -6,14 +6,25 @@ builder.prismaNode('AuditEntry', {
   authScopes: { staff: true },
   description: 'One change in the audit trail: who, when, what, and the values before and after.',
   fields: (t) => ({
-    at: t.expose('at', { type: 'DateTime' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
     actorType: t.exposeString('actorType', {
       description: 'STAFF, BUYER, PAYPAL, SYSTEM or API_TOKEN.',
     }),
-    actorId: t.exposeString('actorId', { nullable: true }),
-    action: t.exposeString('action'),
-    subjectType: t.exposeString('subjectType'),
-    subjectId: t.exposeString('subjectId'),
+    actorId: t.exposeString('actorId', {
+      nullable: true,
+      description:
+        'The database id of the user or API token that made the change; null for PayPal and the system.',
+    }),
+    action: t.exposeString('action', {
+      description:
+        'What was done, e.g. ORDER_STATUS_CHANGED, MEMBER_UPDATED, REFUND_RECORDED or API_TOKEN_CREATED.',
+    }),
+    subjectType: t.exposeString('subjectType', {
+      description: 'The kind of thing changed, e.g. Order, Member, Product or ApiToken.',
+    }),
+    subjectId: t.exposeString('subjectId', {
+      description: 'The database id of the thing changed (not a global id).',
+    }),
     changes: t.string({
       description: 'JSON: { field: { from, to } }; secrets appear as { changed: true } only.',
       resolve: (entry) => JSON.stringify(entry.changes),
@@ -22,11 +33,22 @@ builder.prismaNode('AuditEntry', {
 });
 
 const AuditFilter = builder.inputType('AuditFilter', {
+  description: 'Which audit entries to list; an entry must meet every condition given.',
   fields: (t) => ({
-    action: t.stringList({ required: false }),
-    subjectType: t.string({ required: false }),
-    subjectId: t.string({ required: false }),
-    since: t.field({ type: 'DateTime', required: false }),
+    action: t.stringList({
+      required: false,
+      description: 'Only entries with one of these actions.',
+    }),
+    subjectType: t.string({ required: false, description: 'Only changes of this kind of thing.' }),
+    subjectId: t.string({
+      required: false,
+      description: 'Only changes of the thing with this database id.',
+    }),
+    since: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only changes made at or after this time.',
+    }),
   }),
 });
 
@@ -36,7 +58,13 @@ builder.queryField('auditLog', (t) =>
       type: 'AuditEntry',
       cursor: 'id',
       description: 'The audit trail, newest first (staff).',
-      args: { filter: t.arg({ type: AuditFilter, required: false }) },
+      args: {
+        filter: t.arg({
+          type: AuditFilter,
+          required: false,
+          description: 'Which entries to list; every entry when absent.',
+        }),
+      },
       resolve: (query, _root, { filter }, context) => {
         requireStaff(context);
 
@@ -52,7 +80,7 @@ builder.queryField('auditLog', (t) =>
         });
       },
     },
-    { name: 'AuditEntryConnection' },
-    { name: 'AuditEntryEdge' },
+    { name: 'AuditEntryConnection', description: 'A page of the audit trail.' },
+    { name: 'AuditEntryEdge', description: 'An entry on a page of the audit trail.' },
   ),
 );

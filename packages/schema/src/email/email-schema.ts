@@ -7,15 +7,31 @@ builder.prismaNode('EmailMessage', {
   authScopes: { staff: true },
   description: 'An email in the outbox, sent or waiting to be.',
   fields: (t) => ({
-    to: t.exposeString('to'),
-    subject: t.exposeString('subject'),
-    text: t.exposeString('text'),
-    status: t.expose('status', { type: EmailStatusEnum }),
-    attempts: t.exposeInt('attempts'),
-    lastError: t.exposeString('lastError', { nullable: true }),
-    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    order: t.relation('order', { nullable: true }),
+    to: t.exposeString('to', { description: 'The recipient’s email address.' }),
+    subject: t.exposeString('subject', { description: 'The subject line.' }),
+    text: t.exposeString('text', { description: 'The plain-text body.' }),
+    status: t.expose('status', {
+      type: EmailStatusEnum,
+      description: 'Whether it was sent, is waiting, or was given up.',
+    }),
+    attempts: t.exposeInt('attempts', { description: 'How many times sending was tried.' }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'Why the last attempt failed; null once sent or before the first attempt.',
+    }),
+    sentAt: t.expose('sentAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was sent; null until then.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When it was written to the outbox, with the change that caused it.',
+    }),
+    order: t.relation('order', {
+      nullable: true,
+      description: 'The order the email is about; null when it is about none.',
+    }),
   }),
 });
 
@@ -31,7 +47,7 @@ builder.queryField('emailMessages', (t) =>
         return context.db.emailMessage.findMany({ ...query, orderBy: { id: 'desc' } });
       },
     },
-    { name: 'EmailMessageConnection' },
-    { name: 'EmailMessageEdge' },
+    { name: 'EmailMessageConnection', description: 'A page of the outbox.' },
+    { name: 'EmailMessageEdge', description: 'An email on a page of the outbox.' },
   ),
 );

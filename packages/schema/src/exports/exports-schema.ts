@@ -34,8 +34,17 @@ builder.queryField('ordersCsv', (t) =>
     description:
       'Orders as CSV, one row per line (UTF-8 with BOM), newest first, at most 10,000 (staff). Takes the same filter as `orders`.',
     args: {
-      since: t.arg({ type: 'DateTime', required: false }),
-      filter: t.arg({ type: OrderFilter, required: false }),
+      since: t.arg({
+        type: 'DateTime',
+        required: false,
+        description:
+          'Only orders placed at or after this time. Prefer `filter.createdAfter`: when given, this replaces both of the filter’s creation bounds.',
+      }),
+      filter: t.arg({
+        type: OrderFilter,
+        required: false,
+        description: 'Which orders, as for `orders`; all when absent.',
+      }),
     },
     resolve: async (_root, { since, filter }, context) => {
       requireStaff(context);
@@ -93,10 +102,14 @@ builder.queryField('ordersCsv', (t) =>
 const ImportRowError = builder
   .objectRef<{ row: number; field: string | null; message: string }>('ImportRowError')
   .implement({
+    description: 'A problem with one row of an imported CSV file.',
     fields: (t) => ({
       row: t.exposeInt('row', { description: 'The line of the file, counting the header as 1.' }),
-      field: t.exposeString('field', { nullable: true }),
-      message: t.exposeString('message'),
+      field: t.exposeString('field', {
+        nullable: true,
+        description: 'The column at fault, e.g. email; null when the row as a whole is.',
+      }),
+      message: t.exposeString('message', { description: 'What is wrong, in words for people.' }),
     }),
   });
 
@@ -111,9 +124,17 @@ const ImportMembersPayload = builder
     description: 'Nothing is imported unless every row is valid.',
     fields: (t) => ({
       applied: t.exposeBoolean('applied', { description: 'False when any row had an error.' }),
-      created: t.exposeInt('created'),
-      updated: t.exposeInt('updated'),
-      errors: t.field({ type: [ImportRowError], resolve: (payload) => payload.errors }),
+      created: t.exposeInt('created', {
+        description: 'Rows with a new email address: members created, or to be created.',
+      }),
+      updated: t.exposeInt('updated', {
+        description: 'Rows with a member’s email address: members updated, or to be updated.',
+      }),
+      errors: t.field({
+        type: [ImportRowError],
+        description: 'Every problem found, by row; empty when the file can be imported.',
+        resolve: (payload) => payload.errors,
+      }),
     }),
   });
 
@@ -125,9 +146,20 @@ builder.mutationField('importMembersCsv', (t) =>
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'ImportMembersResult' },
+      union: {
+        name: 'ImportMembersResult',
+        description: 'What was imported or found wrong by row, or why the file cannot be read.',
+      },
     },
-    args: { csv: t.arg.string(), dryRun: t.arg.boolean({ required: false }) },
+    args: {
+      csv: t.arg.string({
+        description: 'The file’s text: UTF-8, a BOM allowed, a header row, at most 5,000 rows.',
+      }),
+      dryRun: t.arg.boolean({
+        required: false,
+        description: 'True checks and counts the rows without changing anything.',
+      }),
+    },
     resolve: (_root, { csv, dryRun }, context) => {
       requireStaff(context);
 

@@ -10,15 +10,27 @@ const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
   authScopes: { staff: true },
   description: 'Where order events are posted, signed with the endpoint’s secret.',
   fields: (t) => ({
-    url: t.exposeString('url'),
-    events: t.exposeStringList('events'),
-    active: t.exposeBoolean('active'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    deliveries: t.relatedConnection('deliveries', {
-      cursor: 'id',
-      description: 'The delivery log, newest first.',
-      query: { orderBy: { id: 'desc' } },
+    url: t.exposeString('url', {
+      description: 'The http or https URL that receives each event as a JSON POST.',
     }),
+    events: t.exposeStringList('events', {
+      description:
+        'The events posted to it, among order.created, order.updated and order.payment_status_changed.',
+    }),
+    active: t.exposeBoolean('active', {
+      description: 'Whether events are posted to it. Endpoints are created active.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered.' }),
+    deliveries: t.relatedConnection(
+      'deliveries',
+      {
+        cursor: 'id',
+        description: 'The delivery log, newest first.',
+        query: { orderBy: { id: 'desc' } },
+      },
+      { description: 'A page of an endpoint’s delivery log.' },
+      { description: 'A delivery on a page of an endpoint’s delivery log.' },
+    ),
   }),
 });
 
@@ -27,15 +39,35 @@ const WebhookDelivery = builder.prismaNode('WebhookDelivery', {
   authScopes: { staff: true },
   description: 'One event sent (or to be sent) to one endpoint.',
   fields: (t) => ({
-    event: t.exposeString('event'),
-    payload: t.string({ resolve: (delivery) => JSON.stringify(delivery.payload) }),
+    event: t.exposeString('event', { description: 'The event, e.g. order.updated.' }),
+    payload: t.string({
+      description:
+        'The event’s JSON body. The POST adds `id`, this delivery’s database id, as in `X-Wholesale-Delivery`.',
+      resolve: (delivery) => JSON.stringify(delivery.payload),
+    }),
     status: t.exposeString('status', { description: 'PENDING, DELIVERED or FAILED.' }),
-    attempts: t.exposeInt('attempts'),
-    lastStatusCode: t.exposeInt('lastStatusCode', { nullable: true }),
-    lastError: t.exposeString('lastError', { nullable: true }),
-    nextAttemptAt: t.expose('nextAttemptAt', { type: 'DateTime' }),
-    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    attempts: t.exposeInt('attempts', { description: 'How many times posting was tried.' }),
+    lastStatusCode: t.exposeInt('lastStatusCode', {
+      nullable: true,
+      description: 'The HTTP status of the last attempt; null when the endpoint did not answer.',
+    }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'Why the last attempt failed; null once delivered or before the first attempt.',
+    }),
+    nextAttemptAt: t.expose('nextAttemptAt', {
+      type: 'DateTime',
+      description: 'When a PENDING delivery is next tried; meaningless once delivered or failed.',
+    }),
+    deliveredAt: t.expose('deliveredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the endpoint answered with a 2xx status; null until then.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the event happened and the delivery was queued.',
+    }),
   }),
 });
 
@@ -54,6 +86,7 @@ builder.queryField('webhookEndpoints', (t) =>
 const CreateWebhookEndpointPayload = builder
   .objectRef<{ endpointId: string; secret: string }>('CreateWebhookEndpointPayload')
   .implement({
+    description: 'A registered endpoint, with the only copy of its signing secret.',
     fields: (t) => ({
       secret: t.exposeString('secret', {
         description:
@@ -61,6 +94,7 @@ const CreateWebhookEndpointPayload = builder
       }),
       endpoint: t.prismaField({
         type: 'WebhookEndpoint',
+        description: 'The endpoint as registered.',
         resolve: (query, payload, _args, context) =>
           context.db.webhookEndpoint.findUniqueOrThrow({
             ...query,
@@ -73,9 +107,11 @@ const CreateWebhookEndpointPayload = builder
 const deliveryPayload = builder
   .objectRef<{ deliveryId: string }>('RedeliverWebhookPayload')
   .implement({
+    description: 'A delivery queued to be sent again.',
     fields: (t) => ({
       delivery: t.prismaField({
         type: 'WebhookDelivery',
+        description: 'The delivery, PENDING and due now.',
         resolve: (query, payload, _args, context) =>
           context.db.webhookDelivery.findUniqueOrThrow({
             ...query,
@@ -92,9 +128,17 @@ builder.mutationFields((t) => ({
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'CreateWebhookEndpointResult' },
+      union: {
+        name: 'CreateWebhookEndpointResult',
+        description: 'The new endpoint and its secret, or why it was refused.',
+      },
     },
-    args: { url: t.arg.string(), events: t.arg.stringList() },
+    args: {
+      url: t.arg.string({ description: 'An http or https URL.' }),
+      events: t.arg.stringList({
+        description: `The events to post, at least one of: ${webhookEvents.join(', ')}.`,
+      }),
+    },
     resolve: async (_root, { url, events }, context) => {
       requireStaff(context);
       let parsed: URL;
@@ -132,7 +176,9 @@ builder.mutationFields((t) => ({
   }),
   deleteWebhookEndpoint: t.boolean({
     description: 'Stops posting to an endpoint and forgets it (staff).',
-    args: { id: t.arg.globalID({ for: WebhookEndpoint }) },
+    args: {
+      id: t.arg.globalID({ for: WebhookEndpoint, description: 'The endpoint’s global id.' }),
+    },
     resolve: async (_root, { id }, context) => {
       requireStaff(context);
       const removed = await context.db.webhookEndpoint.deleteMany({ where: { id: id.id } });
@@ -146,9 +192,17 @@ builder.mutationFields((t) => ({
     errors: {
       types: [NotFoundError],
       directResult: true,
-      union: { name: 'RedeliverWebhookResult' },
+      union: {
+        name: 'RedeliverWebhookResult',
+        description: 'The delivery queued again, or NotFoundError when no delivery has this id.',
+      },
     },
-    args: { deliveryId: t.arg.globalID({ for: WebhookDelivery }) },
+    args: {
+      deliveryId: t.arg.globalID({
+        for: WebhookDelivery,
+        description: 'The delivery’s global id.',
+      }),
+    },
     resolve: async (_root, { deliveryId }, context) => {
       requireStaff(context);
       const { id } = deliveryId;
