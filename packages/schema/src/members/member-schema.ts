@@ -15,8 +15,10 @@ export const Member = builder.prismaNode('Member', {
   authScopes: (member, context) => canReadMember(context, member),
   description: 'A buying company (会員) and its login.',
   fields: (t) => ({
-    companyName: t.exposeString('companyName'),
-    contactName: t.exposeString('contactName'),
+    companyName: t.exposeString('companyName', { description: 'The company’s name (会社名).' }),
+    contactName: t.exposeString('contactName', {
+      description: 'The person to contact at the company (担当者名).',
+    }),
     email: t.string({
       description: 'The login email address, where order emails go.',
       select: { user: { select: { email: true } } },
@@ -27,26 +29,54 @@ export const Member = builder.prismaNode('Member', {
       description: 'Methods the merchant allows this member; checkout also needs them enabled.',
       resolve: (member) => sortPaymentMethods(member.allowedPaymentMethods),
     }),
-    orders: t.relatedConnection('orders', {
-      cursor: 'id',
-      description: 'The member’s orders, newest first.',
-      query: (_args, context) => ({ where: orderScope(context), orderBy: { id: 'desc' } }),
+    orders: t.relatedConnection(
+      'orders',
+      {
+        cursor: 'id',
+        description: 'The member’s orders, newest first.',
+        query: (_args, context) => ({ where: orderScope(context), orderBy: { id: 'desc' } }),
+      },
+      { description: 'A page of a member’s orders.' },
+      { description: 'An order on a page of a member’s orders.' },
+    ),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the member was registered.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When the member’s details or payment methods last changed.',
+    }),
   }),
 });
 
 const MemberFilter = builder.inputType('MemberFilter', {
+  description: 'Which members to list; a member must meet every condition given.',
   fields: (t) => ({
     search: t.string({
       required: false,
       description: 'Part of the company name, contact name or email address.',
     }),
-    allowedPaymentMethod: t.field({ type: PaymentMethodEnum, required: false }),
-    updatedSince: t.field({ type: 'DateTime', required: false }),
-    createdAfter: t.field({ type: 'DateTime', required: false }),
-    createdBefore: t.field({ type: 'DateTime', required: false }),
+    allowedPaymentMethod: t.field({
+      type: PaymentMethodEnum,
+      required: false,
+      description: 'Only members allowed this payment method.',
+    }),
+    updatedSince: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only members changed at or after this time.',
+    }),
+    createdAfter: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only members registered at or after this time.',
+    }),
+    createdBefore: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only members registered before this time.',
+    }),
   }),
 });
 
@@ -112,8 +142,16 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Members, newest first (staff and MEMBERS_READ tokens).',
       args: {
-        filter: t.arg({ type: MemberFilter, required: false }),
-        orderBy: t.arg({ type: MemberOrder, required: false }),
+        filter: t.arg({
+          type: MemberFilter,
+          required: false,
+          description: 'Which members to list; every member the caller may read when absent.',
+        }),
+        orderBy: t.arg({
+          type: MemberOrder,
+          required: false,
+          description: 'How to sort them; NEWEST when absent.',
+        }),
       },
       totalCount: async (_parent, { filter }, context) =>
         context.db.member.count({
@@ -126,13 +164,17 @@ builder.queryFields((t) => ({
           orderBy: [...memberOrderBy[orderBy ?? 'NEWEST']],
         }),
     },
-    { name: 'MemberConnection' },
-    { name: 'MemberEdge' },
+    { name: 'MemberConnection', description: 'A page of members.' },
+    { name: 'MemberEdge', description: 'A member on a page of members.' },
   ),
   member: t.prismaField({
     type: 'Member',
     nullable: true,
-    args: { id: t.arg.globalID({ for: Member, required: true }) },
+    description:
+      'One member (staff, MEMBERS_READ tokens, and a member’s buyer for its own member); null when there is none the caller may read.',
+    args: {
+      id: t.arg.globalID({ for: Member, required: true, description: 'The member’s global id.' }),
+    },
     resolve: (query, _root, { id }, context) =>
       context.db.member.findFirst({
         ...query,
@@ -142,10 +184,14 @@ builder.queryFields((t) => ({
 }));
 
 const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
+  description: 'Changes to a member; each field left out keeps its value.',
   fields: (t) => ({
-    id: t.globalID({ for: Member }),
-    companyName: t.string({ required: false }),
-    contactName: t.string({ required: false }),
+    id: t.globalID({ for: Member, description: 'The global id of the member to change.' }),
+    companyName: t.string({ required: false, description: 'The company’s name.' }),
+    contactName: t.string({
+      required: false,
+      description: 'The name of the person to contact at the company.',
+    }),
     allowedPaymentMethods: t.field({
       type: [PaymentMethodEnum],
       required: false,
@@ -155,11 +201,13 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
 });
 
 /** A mutation payload carrying the member it changed. */
-function memberPayload(name: string) {
+function memberPayload(name: string, description: string) {
   return builder.objectRef<{ memberId: string }>(name).implement({
+    description,
     fields: (t) => ({
       member: t.prismaField({
         type: 'Member',
+        description: 'The member, as saved.',
         resolve: (query, payload, _args, context) =>
           context.db.member.findUniqueOrThrow({ ...query, where: { id: payload.memberId } }),
       }),
@@ -167,7 +215,7 @@ function memberPayload(name: string) {
   });
 }
 
-const UpdateMemberPayload = memberPayload('UpdateMemberPayload');
+const UpdateMemberPayload = memberPayload('UpdateMemberPayload', 'A member as changed.');
 
 builder.mutationField('updateMember', (t) =>
   t.field({
@@ -176,9 +224,14 @@ builder.mutationField('updateMember', (t) =>
     errors: {
       types: [ValidationError, NotFoundError],
       directResult: true,
-      union: { name: 'UpdateMemberResult' },
+      union: {
+        name: 'UpdateMemberResult',
+        description: 'The changed member, or why nothing was changed.',
+      },
     },
-    args: { input: t.arg({ type: UpdateMemberInput }) },
+    args: {
+      input: t.arg({ type: UpdateMemberInput, description: 'The member and what to change.' }),
+    },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       const member = await updateMember(context, { ...input, id: input.id.id });
@@ -189,23 +242,33 @@ builder.mutationField('updateMember', (t) =>
 );
 
 const CreateMemberInput = builder.inputType('CreateMemberInput', {
+  description: 'A new member (会員) and the login of its buyer.',
   fields: (t) => ({
     email: t.string({ description: 'The login email address.' }),
     password: t.string({ description: 'The first password, 10 characters or more.' }),
-    companyName: t.string(),
-    contactName: t.string(),
+    companyName: t.string({ description: 'The company’s name.' }),
+    contactName: t.string({
+      description: 'The name of the person to contact, also the name the buyer is greeted by.',
+    }),
   }),
 });
 
-const CreateMemberPayload = memberPayload('CreateMemberPayload');
+const CreateMemberPayload = memberPayload('CreateMemberPayload', 'A newly registered member.');
 
 builder.mutationField('createMember', (t) =>
   t.field({
     type: CreateMemberPayload,
     description:
       'Registers a member (staff). It is allowed the payment methods marked 新規会員 in the settings.',
-    errors: { types: [ValidationError], directResult: true, union: { name: 'CreateMemberResult' } },
-    args: { input: t.arg({ type: CreateMemberInput }) },
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: {
+        name: 'CreateMemberResult',
+        description: 'The new member, or why it was refused.',
+      },
+    },
+    args: { input: t.arg({ type: CreateMemberInput, description: 'The new member.' }) },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       const member = await createMember(context, input);
@@ -217,14 +280,22 @@ builder.mutationField('createMember', (t) =>
 );
 
 const SetMembersPaymentMethodInput = builder.inputType('SetMembersPaymentMethodInput', {
+  description: 'Which members, which payment method, and whether to allow or take it away.',
   fields: (t) => ({
     memberIds: t.globalIDList({
       for: Member,
       required: false,
       description: 'The selected members; leave out to change every member matching `filter`.',
     }),
-    filter: t.field({ type: MemberFilter, required: false }),
-    method: t.field({ type: PaymentMethodEnum }),
+    filter: t.field({
+      type: MemberFilter,
+      required: false,
+      description: 'The members to change when `memberIds` is left out, as `members` finds them.',
+    }),
+    method: t.field({
+      type: PaymentMethodEnum,
+      description: 'The payment method to allow or take away.',
+    }),
     allowed: t.boolean({ description: 'true allows the method, false takes it away.' }),
     dryRun: t.boolean({ required: false, description: 'Only count, for a preview.' }),
   }),
@@ -235,12 +306,15 @@ const SetMembersPaymentMethodPayload = builder
     'SetMembersPaymentMethodPayload',
   )
   .implement({
+    description: 'How many members the change reaches, and how many it changes (N件中M件).',
     fields: (t) => ({
       matched: t.exposeInt('matched', { description: 'Members selected or matching the filter.' }),
       changed: t.exposeInt('changed', {
-        description: 'Members whose permission changes (changed).',
+        description: 'Members whose permission changes, or would on a dry run.',
       }),
-      dryRun: t.exposeBoolean('dryRun'),
+      dryRun: t.exposeBoolean('dryRun', {
+        description: 'True when nothing was changed and the counts are a preview.',
+      }),
     }),
   });
 
@@ -251,9 +325,17 @@ builder.mutationField('setMembersPaymentMethod', (t) =>
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'SetMembersPaymentMethodResult' },
+      union: {
+        name: 'SetMembersPaymentMethodResult',
+        description: 'The counts of the change, or why it was refused.',
+      },
     },
-    args: { input: t.arg({ type: SetMembersPaymentMethodInput }) },
+    args: {
+      input: t.arg({
+        type: SetMembersPaymentMethodInput,
+        description: 'The members, the payment method, and allow or take away.',
+      }),
+    },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       if (!input.memberIds && !input.filter) {

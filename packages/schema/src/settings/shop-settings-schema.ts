@@ -19,7 +19,11 @@ const TaxRoundingEnum = builder.enumType(TaxRounding, {
 const ShopSettings = builder.objectRef<ShopRules>('ShopSettings').implement({
   description: 'The merchant’s rules for order totals and unpaid orders.',
   fields: (t) => ({
-    taxRounding: t.field({ type: TaxRoundingEnum, resolve: (rules) => rules.taxRounding }),
+    taxRounding: t.field({
+      type: TaxRoundingEnum,
+      description: 'How the tax of each rate on an order is rounded to a whole yen.',
+      resolve: (rules) => rules.taxRounding,
+    }),
     shippingFee: t.field({
       type: Money,
       description: 'Tax-exclusive shipping fee per order; taxed at the standard rate.',
@@ -32,7 +36,8 @@ const ShopSettings = builder.objectRef<ShopRules>('ShopSettings').implement({
       resolve: (rules) => (rules.freeShippingFrom === null ? null : yen(rules.freeShippingFrom)),
     }),
     unpaidOrderExpiryHours: t.exposeInt('unpaidOrderExpiryHours', {
-      description: 'Unpaid PayPal orders are cancelled, and their stock released, after this.',
+      description:
+        'Hours after which an unpaid 送信未完 order is cancelled and its stock released, unless PayPal reports it paid.',
     }),
   }),
 });
@@ -50,18 +55,34 @@ builder.queryField('shopSettings', (t) =>
 );
 
 const UpdateShopSettingsInput = builder.inputType('UpdateShopSettingsInput', {
+  description: 'Every shop rule, saved together.',
   fields: (t) => ({
-    taxRounding: t.field({ type: TaxRoundingEnum }),
-    shippingFee: t.int({ description: 'Yen, tax-exclusive.' }),
-    freeShippingFrom: t.int({ required: false, description: 'Yen; null or absent: never free.' }),
-    unpaidOrderExpiryHours: t.int({ description: '1 to 720.' }),
+    taxRounding: t.field({
+      type: TaxRoundingEnum,
+      description: 'How the tax of each rate on an order is rounded to a whole yen.',
+    }),
+    shippingFee: t.int({ description: 'Shipping fee per order in yen, tax-exclusive.' }),
+    freeShippingFrom: t.int({
+      required: false,
+      description: 'The subtotal in yen from which orders ship free; null or absent: never free.',
+    }),
+    unpaidOrderExpiryHours: t.int({
+      description: 'Hours after which an unpaid 送信未完 order is cancelled: 1 to 720.',
+    }),
   }),
 });
 
 const UpdateShopSettingsPayload = builder
   .objectRef<ShopRules>('UpdateShopSettingsPayload')
   .implement({
-    fields: (t) => ({ settings: t.field({ type: ShopSettings, resolve: (rules) => rules }) }),
+    description: 'The shop rules as saved.',
+    fields: (t) => ({
+      settings: t.field({
+        type: ShopSettings,
+        description: 'The rules, as saved.',
+        resolve: (rules) => rules,
+      }),
+    }),
   });
 
 builder.mutationField('updateShopSettings', (t) =>
@@ -71,9 +92,12 @@ builder.mutationField('updateShopSettings', (t) =>
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'UpdateShopSettingsResult' },
+      union: {
+        name: 'UpdateShopSettingsResult',
+        description: 'The saved rules, or why they were refused.',
+      },
     },
-    args: { input: t.arg({ type: UpdateShopSettingsInput }) },
+    args: { input: t.arg({ type: UpdateShopSettingsInput, description: 'The rules to save.' }) },
     resolve: (_root, { input }, context) => {
       requireStaff(context);
 
