@@ -31,7 +31,10 @@ errorObject(PaymentMethodNotAllowedError, {
   name: 'PaymentMethodNotAllowedError',
   description: 'The payment method is not enabled by the merchant or not allowed for this member.',
   fields: (t) => ({
-    method: t.expose('method', { type: PaymentMethodEnum }),
+    method: t.expose('method', {
+      type: PaymentMethodEnum,
+      description: 'The payment method that was refused.',
+    }),
     restrictedProducts: t.field({
       type: [Product],
       description: 'Products in the order that do not allow the method, when they are why.',
@@ -47,8 +50,11 @@ errorObject(InsufficientStockError, {
   name: 'InsufficientStockError',
   description: 'A product has fewer units in stock than ordered.',
   fields: (t) => ({
-    productId: t.id({ resolve: (error) => encodeGlobalID('Product', error.productId) }),
-    available: t.exposeInt('available'),
+    productId: t.id({
+      description: 'The global id of the product that is short.',
+      resolve: (error) => encodeGlobalID('Product', error.productId),
+    }),
+    available: t.exposeInt('available', { description: 'How many units are in stock now.' }),
   }),
 });
 
@@ -74,8 +80,12 @@ errorObject(PayPalError, {
       nullable: true,
       description: 'PayPal’s error code (L_ERRORCODE0), when PayPal answered.',
     }),
-    buyerMessageJa: t.exposeString('buyerMessageJa'),
-    buyerMessageEn: t.exposeString('buyerMessageEn'),
+    buyerMessageJa: t.exposeString('buyerMessageJa', {
+      description: 'What happened and what to do, for the buyer, in Japanese.',
+    }),
+    buyerMessageEn: t.exposeString('buyerMessageEn', {
+      description: 'What happened and what to do, for the buyer, in English.',
+    }),
     retryUrl: t.exposeString('retryUrl', {
       nullable: true,
       description: 'Send the buyer here to choose another funding source at PayPal.',
@@ -84,34 +94,69 @@ errorObject(PayPalError, {
 });
 
 const CheckoutLineInput = builder.inputType('CheckoutLineInput', {
+  description:
+    'A product in the cart and how many. Lines of the same product are added together, at most 9,999 units of a product and 100 products an order.',
   fields: (t) => ({
-    productId: t.globalID({ for: Product }),
-    quantity: t.int(),
+    productId: t.globalID({ for: Product, description: 'The product’s global id.' }),
+    quantity: t.int({ description: 'How many units: a whole number of at least 1.' }),
   }),
 });
 
 const CheckoutQuoteLine = builder.objectRef<Quote['lines'][number]>('CheckoutQuoteLine').implement({
+  description: 'A product of a quote, how many, and their price.',
   fields: (t) => ({
-    product: t.field({ type: Product, resolve: (line) => line.product }),
-    quantity: t.exposeInt('quantity'),
-    amount: t.field({ type: Money, resolve: (line) => yen(line.amount) }),
+    product: t.field({
+      type: Product,
+      description: 'The product, as the catalogue has it now.',
+      resolve: (line) => line.product,
+    }),
+    quantity: t.exposeInt('quantity', { description: 'How many units.' }),
+    amount: t.field({
+      type: Money,
+      description: 'The unit price × quantity, tax-exclusive.',
+      resolve: (line) => yen(line.amount),
+    }),
   }),
 });
 
 const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
   description: 'The exact totals an order of these lines would have now.',
   fields: (t) => ({
-    lines: t.field({ type: [CheckoutQuoteLine], resolve: (quote) => quote.lines }),
-    subtotal: t.field({ type: Money, resolve: (quote) => yen(quote.subtotal) }),
-    taxBreakdown: t.field({ type: [TaxBreakdown], resolve: (quote) => quote.taxBreakdown }),
-    tax: t.field({ type: Money, resolve: (quote) => yen(quote.tax) }),
-    shipping: t.field({ type: Money, resolve: (quote) => yen(quote.shipping) }),
+    lines: t.field({
+      type: [CheckoutQuoteLine],
+      description: 'One line per product, in the order the cart first names each.',
+      resolve: (quote) => quote.lines,
+    }),
+    subtotal: t.field({
+      type: Money,
+      description: 'The sum of the lines, tax-exclusive.',
+      resolve: (quote) => yen(quote.subtotal),
+    }),
+    taxBreakdown: t.field({
+      type: [TaxBreakdown],
+      description: 'The tax of each rate, rounded once on that rate’s sum.',
+      resolve: (quote) => quote.taxBreakdown,
+    }),
+    tax: t.field({
+      type: Money,
+      description: 'Consumption tax: the sum of the breakdown’s taxes.',
+      resolve: (quote) => yen(quote.tax),
+    }),
+    shipping: t.field({
+      type: Money,
+      description: 'The shipping fee, tax-exclusive; 0 when the subtotal reaches free shipping.',
+      resolve: (quote) => yen(quote.shipping),
+    }),
     paymentFee: t.field({
       type: Money,
       description: 'The fee of the payment method asked about, if it has one.',
       resolve: (quote) => yen(quote.paymentFee),
     }),
-    total: t.field({ type: Money, resolve: (quote) => yen(quote.total) }),
+    total: t.field({
+      type: Money,
+      description: 'subtotal + shipping + paymentFee + tax: what the order would charge.',
+      resolve: (quote) => yen(quote.total),
+    }),
     paymentRestrictions: t.field({
       type: [CheckoutQuoteLine],
       description: 'Lines whose product allows only some payment methods (see the product).',
@@ -124,8 +169,9 @@ const CheckoutQuote = builder.objectRef<Quote>('CheckoutQuote').implement({
 const CheckoutPaymentMethod = builder
   .objectRef<AvailablePaymentMethod>('CheckoutPaymentMethod')
   .implement({
+    description: 'A payment method the logged-in member may choose at checkout.',
     fields: (t) => ({
-      method: t.expose('method', { type: PaymentMethodEnum }),
+      method: t.expose('method', { type: PaymentMethodEnum, description: 'The payment method.' }),
       description: t.exposeString('description', {
         description: 'The merchant’s description of the method (決済に関する説明).',
       }),
@@ -147,10 +193,16 @@ builder.queryFields((t) => ({
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'CheckoutQuoteResult' },
+      union: {
+        name: 'CheckoutQuoteResult',
+        description: 'The quote, or why the cart cannot be priced.',
+      },
     },
     args: {
-      lines: t.arg({ type: [CheckoutLineInput] }),
+      lines: t.arg({
+        type: [CheckoutLineInput],
+        description: 'The cart’s products and quantities.',
+      }),
       paymentMethod: t.arg({
         type: PaymentMethodEnum,
         required: false,
@@ -173,7 +225,13 @@ builder.queryFields((t) => ({
     type: [CheckoutPaymentMethod],
     description:
       'The methods the logged-in member can pay with now; with `lines`, also allowed by every product.',
-    args: { lines: t.arg({ type: [CheckoutLineInput], required: false }) },
+    args: {
+      lines: t.arg({
+        type: [CheckoutLineInput],
+        required: false,
+        description: 'The cart; methods that a product in it does not allow are left out.',
+      }),
+    },
     resolve: (_root, { lines }, context) =>
       availablePaymentMethods(
         context.db,
@@ -184,13 +242,22 @@ builder.queryFields((t) => ({
 }));
 
 const StartCheckoutInput = builder.inputType('StartCheckoutInput', {
+  description: 'The cart and the payment method to order it with.',
   fields: (t) => ({
-    lines: t.field({ type: [CheckoutLineInput] }),
-    paymentMethod: t.field({ type: PaymentMethodEnum }),
+    lines: t.field({
+      type: [CheckoutLineInput],
+      description: 'The products and quantities to order.',
+    }),
+    paymentMethod: t.field({
+      type: PaymentMethodEnum,
+      description:
+        'How the member pays: enabled by the merchant, allowed for the member and by every product.',
+    }),
   }),
 });
 
 const PayPalReturnInput = builder.inputType('CompletePayPalReturnInput', {
+  description: 'What PayPal appended to the return URL when it sent the buyer back.',
   fields: (t) => ({
     token: t.string({ description: 'The `token` PayPal appended to the return URL.' }),
     payerId: t.string({ description: 'The `PayerID` PayPal appended to the return URL.' }),
@@ -198,14 +265,22 @@ const PayPalReturnInput = builder.inputType('CompletePayPalReturnInput', {
 });
 
 const PayOrderInput = builder.inputType('PayOrderInput', {
+  description: 'A 送信未完 order of the member’s and the payment method to pay it with.',
   fields: (t) => ({
-    orderId: t.globalID({ for: Order }),
-    paymentMethod: t.field({ type: PaymentMethodEnum }),
+    orderId: t.globalID({ for: Order, description: 'The global id of the unpaid order.' }),
+    paymentMethod: t.field({
+      type: PaymentMethodEnum,
+      description:
+        'PayPal, or another method the member may use; the order’s totals follow that method’s fee.',
+    }),
   }),
 });
 
 const PayPalCancelInput = builder.inputType('CancelPayPalReturnInput', {
-  fields: (t) => ({ token: t.string() }),
+  description: 'What PayPal appended to the cancel URL when the buyer cancelled.',
+  fields: (t) => ({
+    token: t.string({ description: 'The `token` PayPal appended to the cancel URL.' }),
+  }),
 });
 
 builder.mutationFields((t) => ({
@@ -215,9 +290,14 @@ builder.mutationFields((t) => ({
     errors: {
       types: [PaymentMethodNotAllowedError, InsufficientStockError, ValidationError, PayPalError],
       directResult: true,
-      union: { name: 'StartCheckoutResult' },
+      union: {
+        name: 'StartCheckoutResult',
+        description: 'The placed order and, for PayPal, where to pay; or why nothing was ordered.',
+      },
     },
-    args: { input: t.arg({ type: StartCheckoutInput }) },
+    args: {
+      input: t.arg({ type: StartCheckoutInput, description: 'The cart and payment method.' }),
+    },
     resolve: async (_root, { input }, context) => {
       const memberId = requireMember(context);
       const { order, redirectUrl } = await startCheckout(context, {
@@ -235,9 +315,14 @@ builder.mutationFields((t) => ({
     errors: {
       types: [OrderNotFoundError, PayPalError],
       directResult: true,
-      union: { name: 'CompletePayPalReturnResult' },
+      union: {
+        name: 'CompletePayPalReturnResult',
+        description: 'The paid order, or why the payment was not taken.',
+      },
     },
-    args: { input: t.arg({ type: PayPalReturnInput }) },
+    args: {
+      input: t.arg({ type: PayPalReturnInput, description: 'The return URL’s token and PayerID.' }),
+    },
     resolve: async (_root, { input }, context) => {
       const memberId = requireMember(context);
       const orderId = await completePayPalReturn(context, { memberId, ...input });
@@ -258,9 +343,14 @@ builder.mutationFields((t) => ({
         ValidationError,
       ],
       directResult: true,
-      union: { name: 'PayOrderResult' },
+      union: {
+        name: 'PayOrderResult',
+        description: 'The order and, for PayPal, where to pay; or why it cannot be paid so.',
+      },
     },
-    args: { input: t.arg({ type: PayOrderInput }) },
+    args: {
+      input: t.arg({ type: PayOrderInput, description: 'The order and the payment method.' }),
+    },
     resolve: (_root, { input }, context) =>
       payOrder(context, {
         memberId: requireMember(context),
@@ -274,9 +364,14 @@ builder.mutationFields((t) => ({
     errors: {
       types: [OrderNotFoundError],
       directResult: true,
-      union: { name: 'CancelPayPalReturnResult' },
+      union: {
+        name: 'CancelPayPalReturnResult',
+        description: 'The order, still unpaid, or OrderNotFoundError.',
+      },
     },
-    args: { input: t.arg({ type: PayPalCancelInput }) },
+    args: {
+      input: t.arg({ type: PayPalCancelInput, description: 'The cancel URL’s token.' }),
+    },
     resolve: async (_root, { input }, context) => {
       const memberId = requireMember(context);
 
