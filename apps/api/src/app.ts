@@ -12,7 +12,12 @@ import type { Plugin } from 'graphql-yoga';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { handleIpn } from './ipn-endpoint.ts';
-import { createTokenRateLimiter, useQueryLimits } from './limits.ts';
+import {
+  createTokenRateLimiter,
+  useNoIntrospection,
+  useQueryLimits,
+  useRequestSizeLimit,
+} from './limits.ts';
 import { createRequestContext } from './request-context.ts';
 
 export interface AppOptions {
@@ -29,6 +34,8 @@ export interface AppOptions {
   wakeIpn?: () => void;
   /** How PayPal is reached; tests pass one that records the NVP calls. */
   paypalFetch?: typeof fetch;
+  /** Whether clients may introspect the schema; off when NODE_ENV is production, unless set. */
+  introspection?: boolean;
 }
 
 /** Set-Cookie values resolvers asked for (the session cookie), by request. */
@@ -56,6 +63,7 @@ export function createApp(options: AppOptions) {
     loginThrottle: createLoginThrottle(),
   };
 
+  const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';
   const limitToken = createTokenRateLimiter(
     options.tokenRateLimit?.points,
     options.tokenRateLimit?.seconds,
@@ -90,7 +98,12 @@ export function createApp(options: AppOptions) {
 
       return context;
     },
-    plugins: [...useQueryLimits(), useResponseCookies()],
+    plugins: [
+      useRequestSizeLimit(),
+      ...useQueryLimits(),
+      ...(introspection ? [] : [useNoIntrospection()]),
+      useResponseCookies(),
+    ],
   });
 
   /** The context of work no request asks for: expiry, reconciliation. */

@@ -1,6 +1,6 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { DocumentNode } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -55,6 +55,72 @@ export function useQueryLimits(): Plugin[] {
   };
 
   return [...(armor.protect().plugins as Plugin[]), reportCost];
+}
+
+/** A request body larger than this is refused with 413 before it is parsed. */
+export const maxRequestBytes = 2_000_000;
+
+/** The body, read up to `maxBytes`; null when it is longer. */
+async function readWithin(request: Request, maxBytes: number): Promise<ArrayBuffer | null> {
+  if (Number(request.headers.get('content-length')) > maxBytes) return null;
+
+  // A chunked body declares no length; count it as it arrives and stop at the limit.
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > maxBytes) {
+      await reader?.cancel();
+      return null;
+    }
+    chunks.push(next.value);
+  }
+
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+
+  return body.buffer;
+}
+
+/** Refuses oversized request bodies before GraphQL parses them or a resolver sees them. */
+export function useRequestSizeLimit(maxBytes = maxRequestBytes): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser || request.method !== 'POST') return;
+      setRequestParser(async (incoming) => {
+        const body = await readWithin(incoming, maxBytes);
+        if (body) {
+          const { method, headers } = incoming;
+          return requestParser(new fetchAPI.Request(incoming.url, { method, headers, body }));
+        }
+
+        const error = {
+          message: `The request is larger than ${maxBytes} bytes.`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        };
+        return new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
+          status: 413,
+          headers: { 'content-type': 'application/json' },
+        });
+      });
+    },
+  };
+}
+
+/** Refuses `__schema` and `__type`, for production; `__typename` still works. */
+export function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /**
