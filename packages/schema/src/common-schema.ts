@@ -5,6 +5,7 @@ import {
   PaymentMethod,
   PaymentStatus,
   PayPalEnvironment,
+  PayPalPaymentAction,
   Role,
 } from '@wholesale/db/enums';
 import { builder, errorObject } from './builder.ts';
@@ -100,6 +101,18 @@ export const PayPalEnvironmentEnum = builder.enumType(PayPalEnvironment, {
     LOCAL: { description: 'The local PayPal sandbox shipped with the product.' },
     SANDBOX: { description: 'PayPal’s own sandbox.' },
     LIVE: { description: 'PayPal, for real money.' },
+  },
+});
+
+export const PayPalPaymentActionEnum = builder.enumType(PayPalPaymentAction, {
+  name: 'PayPalPaymentAction',
+  description: 'How PayPal payments are taken.',
+  values: {
+    SALE: { description: 'The money is taken when the buyer pays (即時売上).' },
+    AUTHORIZATION: {
+      description:
+        'The money is authorized when the buyer pays and taken when the merchant captures it (売上確定), or released by a void; PayPal honours an authorization for 29 days.',
+    },
   },
 });
 

@@ -11,6 +11,11 @@ const lockable = {
     status: ['NEW', 'PROCESSING', 'ON_HOLD', 'SHIPPED', 'COMPLETED', 'CANCELLED'],
     paymentStatus: ['PAID', 'PARTIALLY_REFUNDED'],
   },
+  /** A PayPal authorization to capture or void: the money is held, not yet taken. */
+  authorized: {
+    status: ['NEW', 'PROCESSING', 'ON_HOLD', 'SHIPPED', 'COMPLETED'],
+    paymentStatus: ['PENDING'],
+  },
 } satisfies Record<string, { status: OrderStatus[]; paymentStatus: PaymentStatus[] }>;
 
 /**

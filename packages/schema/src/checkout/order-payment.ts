@@ -10,9 +10,16 @@ interface OrderForPayPal {
   lines: { productName: string; sku: string; unitPrice: number; quantity: number }[];
 }
 
-/** The order as PayPal sees it: the same integers the order stores, line by line. */
-export function paymentRequestFor(order: OrderForPayPal): NvpPaymentRequest {
+/**
+ * The order as PayPal sees it: the same integers the order stores, line by line. An
+ * authorization holds the money for a later capture instead of taking it.
+ */
+export function paymentRequestFor(
+  order: OrderForPayPal,
+  { authorizeOnly = false }: { authorizeOnly?: boolean } = {},
+): NvpPaymentRequest {
   return {
+    ...(authorizeOnly ? { paymentAction: 'Authorization' as const } : {}),
     currency: order.currency,
     itemTotal: order.subtotal,
     shipping: order.shipping,

@@ -70,9 +70,11 @@ async function settleFromDetails(
   payment: PaymentWithOrder,
   details: ExpressCheckoutDetails,
 ) {
+  // The checkout's details name the transaction, not its state: an authorization is one.
   await settlePayPalPayment(context, payment, {
     transactionId: details.transactionId ?? '',
-    paypalPaymentStatus: 'Completed',
+    paypalPaymentStatus: payment.authorizeOnly ? 'Pending' : 'Completed',
+    pendingReason: payment.authorizeOnly ? 'authorization' : null,
     payerId: details.payerId ?? null,
     payerEmail: details.payerEmail ?? null,
   });
@@ -145,7 +147,7 @@ export async function takePayPalPayment(
       token,
       payerId,
       payment: {
-        ...paymentRequestFor(payment.order),
+        ...paymentRequestFor(payment.order, { authorizeOnly: payment.authorizeOnly }),
         notifyUrl: `${context.services.config.apiPublicUrl}/paypal/ipn`,
       },
       // One key per attempt: a retry after an unknown outcome repeats it and PayPal answers

@@ -9,7 +9,8 @@ import type { PaymentWithOrder } from './paypal-payment.ts';
 type OrderToPay = PaymentWithOrder['order'];
 
 /**
- * SetExpressCheckout for an order: records the token as a new payment of the order and
+ * SetExpressCheckout for an order, as a sale or as an authorization to capture later (the
+ * merchant's setting): records the token as a new payment of the order and
  * answers the PayPal page to send the buyer to. Throws a PayPalError when PayPal refuses or
  * does not answer; nothing is recorded then.
  */
@@ -19,11 +20,12 @@ export async function beginPayPalPayment(
   order: OrderToPay,
 ): Promise<string> {
   const base = context.services.config.storefrontUrl;
+  const authorizeOnly = paypal.paymentAction === 'AUTHORIZATION';
   let result: Awaited<ReturnType<PayPalConnection['client']['setExpressCheckout']>>;
   try {
     result = await paypal.client.setExpressCheckout({
       payment: {
-        ...paymentRequestFor(order),
+        ...paymentRequestFor(order, { authorizeOnly }),
         notifyUrl: `${context.services.config.apiPublicUrl}/paypal/ipn`,
       },
       returnUrl: `${base}/checkout/paypal/return`,
@@ -55,6 +57,8 @@ export async function beginPayPalPayment(
       amount: order.total,
       currency: order.currency,
       paypalToken: result.value.token,
+      // The payment is paid the way it began, whatever the settings say by then.
+      authorizeOnly,
     },
   });
 

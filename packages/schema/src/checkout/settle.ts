@@ -25,14 +25,18 @@ export async function settlePayPalPayment(
   settlement: PayPalSettlement,
 ): Promise<void> {
   const completed = settlement.paypalPaymentStatus === 'Completed';
+  // An authorization holds the buyer's money until the merchant captures it: the order is
+  // taken (新規注文, with its email) while its payment stays PENDING.
+  const authorized = !completed && settlement.pendingReason === 'authorization';
   const now = context.services.now();
 
   const settled = await context.db.$transaction(async (tx) => {
     const claimed = await tx.payment.updateMany({
       where: { id: payment.id, status: { in: ['CREATED', 'CANCELLED'] } },
       data: {
-        status: completed ? 'COMPLETED' : 'PENDING',
+        status: completed ? 'COMPLETED' : authorized ? 'AUTHORIZED' : 'PENDING',
         paypalTransactionId: settlement.transactionId,
+        ...(authorized ? { paypalAuthorizationId: settlement.transactionId } : {}),
         paypalPaymentStatus: settlement.pendingReason
           ? `${settlement.paypalPaymentStatus} (${settlement.pendingReason})`
           : settlement.paypalPaymentStatus,
@@ -75,7 +79,7 @@ export async function settlePayPalPayment(
       where: { id: payment.orderId },
       include: { lines: { orderBy: { position: 'asc' } }, member: { include: { user: true } } },
     });
-    if (completed) {
+    if (completed || authorized) {
       await enqueueEmail(tx, {
         dedupeKey: `order-received:${order.id}`,
         orderId: order.id,

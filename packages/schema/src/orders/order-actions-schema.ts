@@ -6,6 +6,11 @@ import { OrderNotPayableError, PayPalError } from '../checkout/errors.ts';
 import { Money, OrderStatusEnum, yen } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import {
+  AuthorizationNotOpenError,
+  captureOrderPayment,
+  voidOrderAuthorization,
+} from './authorization.ts';
 import { changeOrderStatus, statusChangesFor } from './change-status.ts';
 import { IllegalStatusChangeError } from './lifecycle.ts';
 import { Order, orderPayload } from './order-schema.ts';
@@ -44,6 +49,12 @@ errorObject(RefundNotPossibleError, {
   description: 'The order has no PayPal payment left to refund.',
 });
 
+errorObject(AuthorizationNotOpenError, {
+  name: 'AuthorizationNotOpenError',
+  description:
+    'The order has no PayPal authorization waiting for capture (never authorized, already captured or voided), or another request is working on its payment.',
+});
+
 const ActorTypeEnum = builder.enumType(ActorType, { name: 'ActorType' });
 
 builder.prismaObject('OrderEvent', {
@@ -53,7 +64,7 @@ builder.prismaObject('OrderEvent', {
     actorType: t.expose('actorType', { type: ActorTypeEnum }),
     kind: t.exposeString('kind', {
       description:
-        'PLACED, ORDER_STATUS, PAYMENT_STATUS, PAYMENT_REMINDER, PAYMENT_NEEDS_ATTENTION.',
+        'PLACED, ORDER_STATUS, PAYMENT_STATUS, PAYMENT_FEE, PAYMENT_REMINDER, PAYMENT_NEEDS_ATTENTION, RECONCILIATION_DIFFERENCE.',
     }),
     fromValue: t.exposeString('fromValue', { nullable: true }),
     toValue: t.exposeString('toValue', { nullable: true }),
@@ -148,7 +159,8 @@ const CancelOrderInput = builder.inputType('CancelOrderInput', {
   fields: (t) => ({
     orderId: t.globalID({ for: Order }),
     refundAtPayPal: t.boolean({
-      description: 'Also refund what remains of the PayPal payment; false only marks the order.',
+      description:
+        'Also give the PayPal money back (refund what remains, or void an authorization not yet captured); false only marks the order.',
     }),
     note: t.string({ required: false }),
   }),
@@ -242,6 +254,22 @@ builder.mutationFields((t) => ({
       };
     },
   }),
+  capturePayment: t.field({
+    type: orderPayload('CapturePaymentPayload'),
+    description:
+      '売上確定 (staff): takes the money of the order’s PayPal authorization, in full, once. If PayPal refuses, nothing changes.',
+    errors: {
+      types: [AuthorizationNotOpenError, NotFoundError, PayPalError],
+      directResult: true,
+      union: { name: 'CapturePaymentResult' },
+    },
+    args: { orderId: t.arg.globalID({ for: Order }) },
+    resolve: async (_root, { orderId }, context) => {
+      requireStaff(context);
+
+      return { orderId: await captureOrderPayment(context, orderId.id) };
+    },
+  }),
   refreshOrderFromPayPal: t.field({
     type: RefreshOrderPayload,
     description:
@@ -262,9 +290,15 @@ builder.mutationFields((t) => ({
   cancelOrder: t.field({
     type: orderPayload('CancelOrderPayload'),
     description:
-      'キャンセル (staff): marks the order cancelled and, when asked, first refunds what remains at PayPal. If the refund fails, nothing changes.',
+      'キャンセル (staff): marks the order cancelled and, when asked, first gives the PayPal money back: a PayPal authorization not yet captured is voided, what remains of a taken payment is refunded. If PayPal refuses, nothing changes.',
     errors: {
-      types: [IllegalStatusChangeError, RefundNotPossibleError, NotFoundError, PayPalError],
+      types: [
+        IllegalStatusChangeError,
+        RefundNotPossibleError,
+        AuthorizationNotOpenError,
+        NotFoundError,
+        PayPalError,
+      ],
       directResult: true,
       union: { name: 'CancelOrderResult' },
     },
@@ -278,7 +312,12 @@ builder.mutationFields((t) => ({
         throw new IllegalStatusChangeError(order.status, 'CANCELLED');
       }
       if (input.refundAtPayPal) {
-        await refundOrder(context, { orderId, note: input.note ?? null });
+        // Money PayPal only holds is released (DoVoid); money it took is refunded.
+        if (order.paymentStatus === 'PENDING') {
+          await voidOrderAuthorization(context, { orderId, note: input.note ?? null });
+        } else {
+          await refundOrder(context, { orderId, note: input.note ?? null });
+        }
       }
 
       return {

@@ -69,11 +69,17 @@ export const Payment = builder.prismaObject('Payment', {
     id: t.exposeID('id'),
     method: t.expose('method', { type: PaymentMethodEnum }),
     status: t.exposeString('status', {
-      description: 'CREATED, COMPLETED, PENDING, FAILED or CANCELLED.',
+      description:
+        'CREATED (sent to PayPal), COMPLETED, PENDING (PayPal holds it), AUTHORIZED (an authorization waiting for capture), VOIDED, FAILED or CANCELLED.',
     }),
     amount: t.field({ type: Money, resolve: (payment) => yen(payment.amount) }),
     paypalToken: t.exposeString('paypalToken', { nullable: true }),
     paypalTransactionId: t.exposeString('paypalTransactionId', { nullable: true }),
+    paypalAuthorizationId: t.exposeString('paypalAuthorizationId', {
+      nullable: true,
+      description:
+        'PayPal’s authorization id when the payment was taken as an authorization; `paypalTransactionId` is the capture once captured.',
+    }),
     errorCode: t.exposeString('errorCode', { nullable: true }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,4 +1,4 @@
-import type { NvpResult, RefundResult } from '@wholesale/paypal/nvp';
+import type { NvpResult } from '@wholesale/paypal/nvp';
 import { NvpTransportError } from '@wholesale/paypal/nvp';
 import { actorOf, audit } from '../audit/audit.ts';
 import { withOrderLock } from '../checkout/order-lock.ts';
@@ -108,7 +108,7 @@ export async function refundOrder(
 }
 
 /** One retry with the same MSGSUBID after an unanswered call; PayPal answers it once. */
-async function callTwice(call: () => Promise<NvpResult<RefundResult>>) {
+export async function callTwice<T>(call: () => Promise<NvpResult<T>>) {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       return await call();

@@ -63,6 +63,10 @@ async function applyPayment(context: Context, fields: Fields): Promise<IpnResult
     include: { order: true },
   });
   if (known) return completeKnownPayment(context, fields, known.id);
+  const authorized = fields.auth_id
+    ? await context.db.payment.findUnique({ where: { paypalAuthorizationId: fields.auth_id } })
+    : null;
+  if (authorized) return applyCapture(context, fields, authorized.id);
 
   // A payment the shop never heard back about (the API died after PayPal answered, say):
   // find the order by its number and settle it, if the amount is the order's.
@@ -139,6 +143,53 @@ async function completeKnownPayment(
 
   return moved
     ? { applied: true, outcome: 'pending payment completed', orderId: order.id }
+    : ignored('the order moved on meanwhile', order.id);
+}
+
+/**
+ * A capture of an authorization, made here (whose answer this IPN repeats) or in PayPal's own
+ * account: the payment becomes the capture, and the order paid.
+ */
+async function applyCapture(
+  context: Context,
+  fields: Fields,
+  paymentId: string,
+): Promise<IpnResult> {
+  const payment = await context.db.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    include: { order: true },
+  });
+  const { order } = payment;
+  if (payment.status !== 'AUTHORIZED') return ignored('authorization already settled', order.id);
+  if (grossAmount(fields) !== order.total || fields.mc_currency !== order.currency) {
+    return ignored('amount or currency differs from the order', order.id);
+  }
+
+  const completed = fields.payment_status === 'Completed';
+  const moved = await context.db.$transaction(async (tx) => {
+    const claimed = await tx.payment.updateMany({
+      where: { id: payment.id, status: 'AUTHORIZED' },
+      data: {
+        status: completed ? 'COMPLETED' : 'PENDING',
+        paypalTransactionId: fields.txn_id ?? null,
+        paypalPaymentStatus: fields.payment_status ?? null,
+        completedAt: context.services.now(),
+      },
+    });
+    if (claimed.count === 0 || !completed) return claimed.count > 0;
+
+    return applyTransition(tx, {
+      orderId: order.id,
+      from: { status: order.status, paymentStatus: 'PENDING' },
+      to: { paymentStatus: 'PAID' },
+      actor: { type: 'PAYPAL' },
+      note: `IPN ${fields.txn_id}: authorization ${fields.auth_id} captured`,
+      data: { paidAt: context.services.now() },
+    });
+  });
+
+  return moved
+    ? { applied: true, outcome: `capture ${fields.txn_id} recorded`, orderId: order.id }
     : ignored('the order moved on meanwhile', order.id);
 }
 
@@ -258,7 +309,10 @@ async function applyFailure(context: Context, fields: Fields): Promise<IpnResult
   await context.db.$transaction(async (tx) => {
     await tx.payment.update({
       where: { id: payment.id },
-      data: { status: 'FAILED', paypalPaymentStatus: fields.payment_status ?? null },
+      data: {
+        status: voided ? 'VOIDED' : 'FAILED',
+        paypalPaymentStatus: fields.payment_status ?? null,
+      },
     });
     await applyTransition(tx, {
       orderId: payment.orderId,

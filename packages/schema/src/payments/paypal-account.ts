@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@wholesale/db/client';
-import type { PayPalEnvironment } from '@wholesale/db/enums';
+import type { PayPalEnvironment, PayPalPaymentAction } from '@wholesale/db/enums';
 import { IPN_VERIFY_URLS } from '@wholesale/paypal/ipn';
 import { NvpClient, PAYPAL_HOSTS } from '@wholesale/paypal/nvp';
 import type { AppConfig } from '../config.ts';
@@ -13,6 +13,8 @@ export interface PayPalConnection {
   checkoutUrl: string;
   /** Where IPN messages are posted back to be verified. */
   ipnVerifyUrl: string;
+  /** Whether new PayPal payments are taken at once or authorized for a later capture. */
+  paymentAction: PayPalPaymentAction;
 }
 
 export class PayPalNotConfiguredError extends DomainError {
@@ -60,5 +62,11 @@ export async function connectPayPal(
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
 
-  return { client, environment: account.environment, checkoutUrl, ipnVerifyUrl };
+  return {
+    client,
+    environment: account.environment,
+    checkoutUrl,
+    ipnVerifyUrl,
+    paymentAction: account.paymentAction,
+  };
 }

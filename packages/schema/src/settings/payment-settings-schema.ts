@@ -2,7 +2,13 @@ import type { PaymentMethodSetting, PayPalAccount } from '@wholesale/db/prisma';
 import { requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { paymentMethodOrder } from '../checkout/payment-methods.ts';
-import { Money, PaymentMethodEnum, PayPalEnvironmentEnum, yen } from '../common-schema.ts';
+import {
+  Money,
+  PaymentMethodEnum,
+  PayPalEnvironmentEnum,
+  PayPalPaymentActionEnum,
+  yen,
+} from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { updatePaymentSettings } from './payment-settings.ts';
@@ -31,6 +37,7 @@ const PaymentMethodSettings = builder
 type PayPalAccountShape = Pick<
   PayPalAccount,
   | 'environment'
+  | 'paymentAction'
   | 'apiUsername'
   | 'apiPasswordHint'
   | 'apiSignatureHint'
@@ -56,6 +63,10 @@ const PayPalAccountRef = builder.objectRef<PayPalAccountShape>('PayPalAccount').
   description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
   fields: (t) => ({
     environment: t.expose('environment', { type: PayPalEnvironmentEnum }),
+    paymentAction: t.expose('paymentAction', {
+      type: PayPalPaymentActionEnum,
+      description: 'How new PayPal payments are taken; a payment already begun keeps its way.',
+    }),
     apiUsername: t.exposeString('apiUsername'),
     apiPasswordHint: t.exposeString('apiPasswordHint', {
       nullable: true,
@@ -94,6 +105,7 @@ const PaymentSettings = builder.objectRef<Record<string, never>>('PaymentSetting
       resolve: async (_settings, _args, context) =>
         (await context.db.payPalAccount.findUnique({ where: { id: 1 } })) ?? {
           environment: 'LOCAL' as const,
+          paymentAction: 'SALE' as const,
           apiUsername: '',
           apiPasswordHint: null,
           apiSignatureHint: null,
@@ -135,6 +147,11 @@ builder.queryField('paymentSettings', (t) =>
 const PayPalAccountInput = builder.inputType('PayPalAccountInput', {
   fields: (t) => ({
     environment: t.field({ type: PayPalEnvironmentEnum }),
+    paymentAction: t.field({
+      type: PayPalPaymentActionEnum,
+      required: false,
+      description: 'How new PayPal payments are taken; absent keeps the stored choice.',
+    }),
     apiUsername: t.string({ description: 'APIユーザー名.' }),
     apiPassword: t.string({
       required: false,

@@ -1,4 +1,4 @@
-import type { PaymentMethod, PayPalEnvironment } from '@wholesale/db/enums';
+import type { PaymentMethod, PayPalEnvironment, PayPalPaymentAction } from '@wholesale/db/enums';
 import { actorOf, audit, diffFields } from '../audit/audit.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
@@ -12,6 +12,8 @@ export interface PaymentSettingsChange {
   fee?: number | null;
   paypal?: {
     environment: PayPalEnvironment;
+    /** Absent keeps the stored choice. */
+    paymentAction?: PayPalPaymentAction | null;
     apiUsername: string;
     /** Empty or absent keeps the stored secret. */
     apiPassword?: string | null;
@@ -65,8 +67,14 @@ export async function updatePaymentSettings(context: Context, change: PaymentSet
         changes,
         diffFields(
           accountBefore,
-          { ...change.paypal, apiUsername: change.paypal.apiUsername.trim() },
-          ['environment', 'apiUsername'],
+          {
+            environment: change.paypal.environment,
+            apiUsername: change.paypal.apiUsername.trim(),
+            ...(change.paypal.paymentAction ? { paymentAction: change.paypal.paymentAction } : {}),
+          },
+          change.paypal.paymentAction
+            ? ['environment', 'paymentAction', 'apiUsername']
+            : ['environment', 'apiUsername'],
         ),
         // Secrets: that they changed, never what they are.
         change.paypal.apiPassword?.trim() ? { apiPassword: { changed: true } } : {},
@@ -92,6 +100,7 @@ export async function updatePaymentSettings(context: Context, change: PaymentSet
     const secretFields = {
       apiUsername,
       environment,
+      ...(change.paypal.paymentAction ? { paymentAction: change.paypal.paymentAction } : {}),
       ...(apiPassword?.trim()
         ? {
             apiPasswordEncrypted: secrets.seal(apiPassword.trim()),
