@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { cookieOptions } from '$lib/server/cookie-options';
 import type { RequestHandler } from './$types';
 
 const forwardedRequestHeaders = ['cookie', 'accept', 'accept-language', 'content-type'];
@@ -12,7 +13,8 @@ function apiUrl(): string {
  * The browser only talks to this origin; the API's session cookie is passed through both ways
  * so it ends up scoped to the storefront.
  */
-const proxy: RequestHandler = async ({ request, url, getClientAddress }) => {
+const proxy: RequestHandler = async (event) => {
+  const { request, url, getClientAddress } = event;
   const target = new URL(apiUrl());
   target.search = url.search;
 
@@ -23,6 +25,8 @@ const proxy: RequestHandler = async ({ request, url, getClientAddress }) => {
   }
   // The API throttles failed log-ins per client address; it only ever sees this proxy.
   headers.set('x-forwarded-for', getClientAddress());
+  // The API marks the session cookie Secure only when it knows the browser came over HTTPS.
+  if (cookieOptions(event).secure) headers.set('x-forwarded-proto', 'https');
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
