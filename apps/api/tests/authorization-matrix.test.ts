@@ -56,6 +56,7 @@ const mutationMatrix: Record<string, Row> = {
   //                        anonymous memberA memberB staff ORDERS_READ  MEMBERS_READ ORDERS_WRITE
   cancelOrder:             staffOnly,
   cancelPayPalReturn:      ownPayPal,
+  capturePayment:          staffOnly,
   completePayPalReturn:    ownPayPal,
   createApiToken:          staffOnly,
   createMember:            staffOnly,

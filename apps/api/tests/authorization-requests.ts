@@ -109,6 +109,16 @@ export const mutationRequests: Record<string, FieldRequests> = {
       variables: { input: { token: f.a.approvedToken } },
     }),
   },
+  capturePayment: {
+    probe: (f) => ({
+      query: byId('capturePayment', 'orderId'),
+      variables: { id: f.missing('Order') },
+    }),
+    attack: (f) => ({
+      query: byId('capturePayment', 'orderId'),
+      variables: { id: f.a.paidOrderId },
+    }),
+  },
   completePayPalReturn: {
     probe: () => ({
       query: mutation('completePayPalReturn', 'CompletePayPalReturnInput!'),
