@@ -151,4 +151,73 @@ describe('the merchant refunds PayPal orders, and refunds made at PayPal reach t
     await buyer.close();
     await admin.close();
   });
+
+  it('takes PayPal payments as authorizations when the merchant says so: 売上確定 captures, キャンセル voids', async () => {
+    const admin = await browser.newPage();
+    await steps.logIn(admin, 'admin@example.com', 'admin-demo');
+    const takePayPalAs = async (action: 'SALE' | 'AUTHORIZATION') => {
+      await admin.goto(`${product.storefront}/admin/settings/payments`);
+      await admin.selectOption('[data-testid="payment-action"]', action);
+      await Promise.all([
+        admin.waitForResponse((response) => response.request().method() === 'POST'),
+        admin.click('[data-testid="save-PAYPAL"]'),
+      ]);
+      await admin.locator('[data-testid="settings-saved"]').waitFor();
+    };
+    const atPayPal = async (orderNumber: string) => {
+      const { transactions } = (await (
+        await fetch(`${product.paypal}/sim/transactions`)
+      ).json()) as { transactions: (SandboxTransaction & { action: string })[] };
+
+      return transactions
+        .filter((transaction) => transaction.invoiceId === orderNumber)
+        .map(({ action, status, amount }) => ({ action, status, amount }));
+    };
+    await takePayPalAs('AUTHORIZATION');
+
+    const buyer = await browser.newPage();
+    const captured = await steps.paidPayPalOrder(buyer);
+    expect(await atPayPal(captured)).toEqual([
+      { action: 'Authorization', status: 'Pending', amount: 6402 },
+    ]);
+    await steps.openOrderInAdmin(admin, captured);
+    expect(await text(admin, 'order-status')).toBe('新規注文');
+    expect(await text(admin, 'payment-status')).toBe('確認待ち');
+    expect(await admin.locator('[data-testid="refund-submit"]').count()).toBe(0);
+    await Promise.all([
+      admin.waitForURL(/\?\/capture$/),
+      admin.click('[data-testid="capture-submit"]'),
+    ]);
+    expect(await text(admin, 'action-done')).toBe('￥6,402 を売上確定しました。');
+    expect(await text(admin, 'payment-status')).toBe('入金済み');
+    expect(await admin.locator('[data-testid="capture-submit"]').count()).toBe(0);
+    expect(await admin.locator('[data-testid="refund-submit"]').count()).toBe(1);
+    expect(await atPayPal(captured)).toEqual([
+      { action: 'Authorization', status: 'Completed', amount: 6402 },
+      { action: 'Sale', status: 'Completed', amount: 6402 },
+    ]);
+
+    // A second buyer's session: the first is still logged in.
+    const secondBuyer = await browser.newPage();
+    const voided = await steps.paidPayPalOrder(secondBuyer);
+    await steps.openOrderInAdmin(admin, voided);
+    await admin.check('[data-testid="cancel-refund-yes"]');
+    await Promise.all([
+      admin.waitForURL(/\?\/cancel$/),
+      admin.click('[data-testid="cancel-submit"]'),
+    ]);
+    expect(await text(admin, 'action-done')).toBe(
+      '注文をキャンセルし、PayPalの与信を取り消しました。',
+    );
+    expect(await text(admin, 'order-status')).toBe('キャンセル');
+    expect(await text(admin, 'payment-status')).toBe('取消済み');
+    expect(await atPayPal(voided)).toEqual([
+      { action: 'Authorization', status: 'Voided', amount: 6402 },
+    ]);
+
+    await takePayPalAs('SALE');
+    await buyer.close();
+    await secondBuyer.close();
+    await admin.close();
+  });
 });

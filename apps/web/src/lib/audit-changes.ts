@@ -4,12 +4,14 @@ import type {
   PaymentMethod,
   PaymentStatus,
   PayPalEnvironment,
+  PayPalPaymentAction,
   TaxRounding,
 } from '$lib/graphql/graphql';
 import {
   apiScopeLabel,
   environmentLabel,
   orderStatusLabel,
+  paymentActionLabel,
   paymentMethodLabel,
   paymentStatusLabel,
   taxRoundingLabel,
@@ -68,6 +70,10 @@ const fields: Record<string, { label: (options: Options) => string; show?: Show 
   environment: {
     label: (o) => m.environment({}, o),
     show: (v, o) => environmentLabel(v as PayPalEnvironment, o.locale),
+  },
+  paymentAction: {
+    label: (o) => m.payment_action({}, o),
+    show: (v, o) => paymentActionLabel(v as PayPalPaymentAction, o.locale),
   },
   apiUsername: { label: (o) => m.api_username({}, o) },
   apiPassword: { label: (o) => m.api_password({}, o) },

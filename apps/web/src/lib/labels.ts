@@ -8,6 +8,7 @@ import type {
   PaymentMethod,
   PaymentStatus,
   PayPalEnvironment,
+  PayPalPaymentAction,
   TaxRounding,
 } from '$lib/graphql/graphql';
 import { m } from '$lib/paraglide/messages';
@@ -86,6 +87,13 @@ const paymentState: Record<string, Label> = {
   PENDING: m.payment_state_PENDING,
   FAILED: m.payment_state_FAILED,
   CANCELLED: m.payment_state_CANCELLED,
+  AUTHORIZED: m.payment_state_AUTHORIZED,
+  VOIDED: m.payment_state_VOIDED,
+};
+
+const paymentAction: Record<PayPalPaymentAction, Label> = {
+  SALE: m.payment_action_SALE,
+  AUTHORIZATION: m.payment_action_AUTHORIZATION,
 };
 
 const refundStatus: Record<string, Label> = {
@@ -126,6 +134,8 @@ export const auditActions = [
   'PRODUCT_CREATED',
   'PRODUCT_UPDATED',
   'WEBHOOK_ENDPOINT_CREATED',
+  'PAYMENT_CAPTURED',
+  'PAYMENT_VOIDED',
 ] as const;
 
 const auditAction: Record<(typeof auditActions)[number], Label> = {
@@ -140,6 +150,8 @@ const auditAction: Record<(typeof auditActions)[number], Label> = {
   PRODUCT_CREATED: m.audit_PRODUCT_CREATED,
   PRODUCT_UPDATED: m.audit_PRODUCT_UPDATED,
   WEBHOOK_ENDPOINT_CREATED: m.audit_WEBHOOK_ENDPOINT_CREATED,
+  PAYMENT_CAPTURED: m.audit_PAYMENT_CAPTURED,
+  PAYMENT_VOIDED: m.audit_PAYMENT_VOIDED,
 };
 
 const subjectType: Record<string, Label> = {
@@ -204,6 +216,8 @@ export const emailStatusLabel = (value: EmailStatus, locale?: Locale) =>
   lookup(emailStatus, value, locale);
 export const taxRoundingLabel = (value: TaxRounding, locale?: Locale) =>
   lookup(taxRounding, value, locale);
+export const paymentActionLabel = (value: PayPalPaymentAction, locale?: Locale) =>
+  lookup(paymentAction, value, locale);
 export const paymentStateLabel = (value: string, locale?: Locale) =>
   lookup(paymentState, value, locale);
 export const refundStatusLabel = (value: string, locale?: Locale) =>

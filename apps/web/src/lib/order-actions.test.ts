@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  authorizedAtPayPal,
   orderActionErrorText,
   readRefundAmount,
   refundableAtPayPal,
@@ -46,6 +47,24 @@ describe('refunds of an order', () => {
     expect(refundableAtPayPal({ paymentMethod: 'BANK_TRANSFER', paymentStatus: 'PAID' })).toBe(
       false,
     );
+  });
+});
+
+describe('authorizedAtPayPal', () => {
+  const order = {
+    paymentMethod: 'PAYPAL' as const,
+    paymentStatus: 'PENDING' as const,
+    payments: [{ status: 'CANCELLED' }, { status: 'AUTHORIZED' }],
+  };
+
+  it('is an order whose PayPal money is held as an authorization', () => {
+    expect(authorizedAtPayPal(order)).toBe(true);
+  });
+
+  it('is not a payment PayPal reviews, nor one captured, nor another method', () => {
+    expect(authorizedAtPayPal({ ...order, payments: [{ status: 'PENDING' }] })).toBe(false);
+    expect(authorizedAtPayPal({ ...order, paymentStatus: 'PAID' })).toBe(false);
+    expect(authorizedAtPayPal({ ...order, paymentMethod: 'BANK_TRANSFER' })).toBe(false);
   });
 });
 

@@ -21,6 +21,19 @@ export function refundableAtPayPal(order: Omit<RefundableOrder, 'total' | 'refun
   );
 }
 
+/** A PayPal order whose money PayPal holds as an authorization, to capture or void. */
+export function authorizedAtPayPal(order: {
+  paymentMethod: PaymentMethod;
+  paymentStatus: PaymentStatus;
+  payments: readonly { status: string }[];
+}): boolean {
+  return (
+    order.paymentMethod === 'PAYPAL' &&
+    order.paymentStatus === 'PENDING' &&
+    order.payments.some((payment) => payment.status === 'AUTHORIZED')
+  );
+}
+
 /** What has come back to the buyer: the refunds PayPal completed, not those asked or refused. */
 export function refundedAmount(order: Pick<RefundableOrder, 'total' | 'refunds'>): Money {
   const refunds = order.refunds.filter((refund) => refund.status === 'COMPLETED');

@@ -25,3 +25,4 @@ export type TaxRounding = Enum<'TaxRounding'>;
 export type ActorType = Enum<'ActorType'>;
 export type OrderOrder = Enum<'OrderOrder'>;
 export type MemberOrder = Enum<'MemberOrder'>;
+export type PayPalPaymentAction = Enum<'PayPalPaymentAction'>;

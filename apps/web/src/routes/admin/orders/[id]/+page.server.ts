@@ -6,6 +6,7 @@ import { graphql } from '$lib/graphql/graphql';
 import { errorText, orderStatusLabel } from '$lib/labels';
 import { formatMoney } from '$lib/money';
 import {
+  authorizedAtPayPal,
   orderActionErrorText,
   readRefundAmount,
   refundableAtPayPal,
@@ -16,6 +17,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import {
   CancelOrder,
+  CapturePayment,
   RefreshOrderFromPayPal,
   RefundOrder,
   SendPaymentReminder,
@@ -68,6 +70,7 @@ const OrderMoney = graphql(`
       paymentStatus
       total { amount currency }
       refunds { amount { amount currency } status }
+      payments { status }
     }
   }
 `);
@@ -120,7 +123,9 @@ export const actions: Actions = {
     };
     // While PayPal holds money of the order the merchant must say what becomes of it, even when
     // the page was shown before the payment arrived and did not ask.
-    if (refundableAtPayPal(await orderMoney(event)) && entered.refundAtPayPal === null) {
+    const money = await orderMoney(event);
+    const authorized = authorizedAtPayPal(money);
+    if ((refundableAtPayPal(money) || authorized) && entered.refundAtPayPal === null) {
       return fail(400, { error: m.cancel_choose_refund(), cancelEntered: entered });
     }
 
@@ -132,7 +137,21 @@ export const actions: Actions = {
       return fail(409, { error: orderActionErrorText(result), cancelEntered: entered });
     }
 
-    return { done: refundAtPayPal ? m.cancelled_refunded() : m.cancelled() };
+    if (!refundAtPayPal) return { done: m.cancelled() };
+
+    return { done: authorized ? m.cancelled_voided() : m.cancelled_refunded() };
+  },
+
+  capture: async (event) => {
+    const money = await orderMoney(event);
+    const { capturePayment: result } = await mutate(event, CapturePayment, {
+      orderId: event.params.id,
+    });
+    if (result.__typename !== 'CapturePaymentPayload') {
+      return fail(409, { error: orderActionErrorText(result) });
+    }
+
+    return { done: m.captured({ amount: formatMoney(money.total) }) };
   },
 
   refund: async (event) => {

@@ -26,6 +26,17 @@ export const CancelOrder = graphql(`
   }
 `);
 
+export const CapturePayment = graphql(`
+  mutation CapturePayment($orderId: ID!) {
+    capturePayment(orderId: $orderId) {
+      __typename
+      ... on CapturePaymentPayload { order { id paymentStatus } }
+      ... on PayPalError { paypalCode }
+      ... on Error { code message }
+    }
+  }
+`);
+
 export const RefundOrder = graphql(`
   mutation RefundOrder($input: RefundOrderInput!) {
     refundOrder(input: $input) {

@@ -1,6 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { mutate, query } from '$lib/graphql/client';
-import { graphql, type PaymentMethod, type PayPalEnvironment } from '$lib/graphql/graphql';
+import {
+  graphql,
+  type PaymentMethod,
+  type PayPalEnvironment,
+  type PayPalPaymentAction,
+} from '$lib/graphql/graphql';
 import { errorText, paymentMethodLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -11,6 +16,7 @@ const SettingsFields = graphql(`
     methods { method enabled enabledForNewMembers description fee { amount } }
     paypal {
       environment
+      paymentAction
       apiUsername
       apiPasswordHint
       apiSignatureHint
@@ -49,6 +55,7 @@ const TestPayPalConnection = graphql(`
 
 const methods: PaymentMethod[] = ['PAYPAL', 'BANK_TRANSFER', 'CASH_ON_DELIVERY', 'INVOICE'];
 const environments: PayPalEnvironment[] = ['LOCAL', 'SANDBOX', 'LIVE'];
+const paymentActions: PayPalPaymentAction[] = ['SALE', 'AUTHORIZATION'];
 
 function text(form: FormData, name: string): string {
   return form.get(name)?.toString().trim() ?? '';
@@ -63,8 +70,11 @@ function paypalAccount(form: FormData) {
   const environment = text(form, 'environment') as PayPalEnvironment;
   if (!environments.includes(environment)) return null;
 
+  const paymentAction = paymentActions.find((action) => action === text(form, 'paymentAction'));
+
   return {
     environment,
+    paymentAction: paymentAction ?? null,
     apiUsername: text(form, 'apiUsername'),
     apiPassword: secret(form, 'apiPassword'),
     apiSignature: secret(form, 'apiSignature'),
@@ -74,7 +84,7 @@ function paypalAccount(form: FormData) {
 export const load: PageServerLoad = async (event) => {
   const { paymentSettings } = await query(event, PaymentSettings, {});
 
-  return { settings: paymentSettings, environments };
+  return { settings: paymentSettings, environments, paymentActions };
 };
 
 /** A yen amount typed in the form; full-width digits and commas accepted, empty is 0. */
