@@ -232,6 +232,20 @@ describe.each(databaseKinds())('PayPal authorizations, captured or voided, on %s
       currency: 'JPY',
     });
     expect(capture.ok).toBe(true);
+
+    // Before its IPN is in, 「PayPalから更新」 can only tell the merchant.
+    const refreshed = (
+      await staff(
+        'mutation ($id: ID!) { refreshOrderFromPayPal(orderId: $id) { ... on RefreshOrderFromPayPalPayload { findings order { paymentStatus } } } }',
+        { id: order.id },
+      )
+    ).data.refreshOrderFromPayPal;
+    expect(refreshed).toEqual({
+      findings: [
+        'PayPal shows the authorization captured, but this shop has no record of the capture.',
+      ],
+      order: { paymentStatus: 'PENDING' },
+    });
     await app.processIpn();
 
     const paid = await read(order.id);

@@ -89,6 +89,11 @@ async function compare(context: Context, paypal: PayPalConnection, order: Loaded
     }
   } else if (status === 'Partially-Refunded') {
     if (refunded === 0) flagged.push('PayPal shows a partial refund this shop has no record of.');
+  } else if (status === 'Completed' && payment.status === 'AUTHORIZED') {
+    // GetTransactionDetails of an authorization does not name the capture; its IPN does.
+    flagged.push(
+      'PayPal shows the authorization captured, but this shop has no record of the capture.',
+    );
   } else if (status === 'Completed' && refunded > 0) {
     flagged.push('The shop records refunds that PayPal does not show.');
   } else if (['Completed', 'Pending', 'Denied', 'Failed', 'Voided', 'Expired'].includes(status)) {
