@@ -8,6 +8,7 @@ import {
   PaymentStatusEnum,
   yen,
 } from '../common-schema.ts';
+import type { Context } from '../context.ts';
 import type { TaxBreakdownEntry } from '../money/totals.ts';
 
 export const TaxBreakdown = builder.objectRef<TaxBreakdownEntry>('TaxBreakdown').implement({
@@ -235,6 +236,34 @@ export function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.
   };
 }
 
+/**
+ * Prisma pages past a cursor with `(key = k AND id >= c) OR key > k`, which no index can range
+ * over, so PostgreSQL would walk every order before the cursor. Bounding the first sort key by
+ * the cursor order's own value gives it that range, and a deep page costs what page 1 costs.
+ * Sorting by id needs nothing: the cursor is the sort key.
+ */
+async function cursorBound(
+  context: Context,
+  query: { cursor?: Prisma.OrderWhereUniqueInput; take?: number },
+  orderBy: keyof typeof orderOrderBy,
+): Promise<Prisma.OrderWhereInput> {
+  const id = query.cursor?.id;
+  if (!id || orderBy === 'NEWEST' || orderBy === 'OLDEST') return {};
+
+  const row = await context.db.order.findUnique({
+    where: { id },
+    select: { updatedAt: true, total: true },
+  });
+  if (!row) return {};
+
+  const backward = (query.take ?? 0) < 0;
+  if (orderBy === 'UPDATED') {
+    return { updatedAt: backward ? { lte: row.updatedAt } : { gte: row.updatedAt } };
+  }
+
+  return { total: backward ? { gte: row.total } : { lte: row.total } };
+}
+
 builder.queryFields((t) => ({
   orders: t.prismaConnection(
     {
@@ -248,10 +277,16 @@ builder.queryFields((t) => ({
       },
       totalCount: (_parent, { filter }, context) =>
         context.db.order.count({ where: { ...orderWhere(filter), ...orderScope(context) } }),
-      resolve: (query, _root, { filter, orderBy }, context) =>
+      resolve: async (query, _root, { filter, orderBy }, context) =>
         context.db.order.findMany({
           ...query,
-          where: { ...orderWhere(filter), ...orderScope(context) },
+          where: {
+            AND: [
+              orderWhere(filter),
+              orderScope(context),
+              await cursorBound(context, query, orderBy ?? 'NEWEST'),
+            ],
+          },
           orderBy: [...orderOrderBy[orderBy ?? 'NEWEST']],
         }),
     },
