@@ -27,9 +27,12 @@ builder.mutationField('sendPaymentReminder', (t) =>
     errors: {
       types: [NotFoundError, OrderNotPayableError],
       directResult: true,
-      union: { name: 'SendPaymentReminderResult' },
+      union: {
+        name: 'SendPaymentReminderResult',
+        description: 'The order reminded of, or why no reminder was sent.',
+      },
     },
-    args: { orderId: t.arg.globalID({ for: Order }) },
+    args: { orderId: t.arg.globalID({ for: Order, description: 'The order’s global id.' }) },
     resolve: async (_root, { orderId }, context) => {
       requireStaff(context);
 
@@ -41,7 +44,10 @@ builder.mutationField('sendPaymentReminder', (t) =>
 errorObject(IllegalStatusChangeError, {
   name: 'IllegalStatusChangeError',
   description: 'The order cannot move to that status from where it is.',
-  fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'The order status the order is in.' }),
+    to: t.exposeString('to', { description: 'The order status that was asked for.' }),
+  }),
 });
 
 errorObject(RefundNotPossibleError, {
@@ -55,34 +61,72 @@ errorObject(AuthorizationNotOpenError, {
     'The order has no PayPal authorization waiting for capture (never authorized, already captured or voided), or another request is working on its payment.',
 });
 
-const ActorTypeEnum = builder.enumType(ActorType, { name: 'ActorType' });
+const ActorTypeEnum = builder.enumType(ActorType, {
+  name: 'ActorType',
+  description: 'Who made a change.',
+  values: {
+    STAFF: { description: 'The merchant’s staff.' },
+    BUYER: { description: 'The member’s buyer.' },
+    PAYPAL: { description: 'PayPal: an IPN message, or a comparison with PayPal’s records.' },
+    SYSTEM: { description: 'The shop itself, e.g. cancelling an unpaid order that expired.' },
+    API_TOKEN: { description: 'A third party, with an API token.' },
+  },
+});
 
 builder.prismaObject('OrderEvent', {
   description: 'One entry of an order’s timeline.',
   fields: (t) => ({
-    at: t.expose('at', { type: 'DateTime' }),
-    actorType: t.expose('actorType', { type: ActorTypeEnum }),
+    at: t.expose('at', { type: 'DateTime', description: 'When it happened.' }),
+    actorType: t.expose('actorType', { type: ActorTypeEnum, description: 'Who made the change.' }),
     kind: t.exposeString('kind', {
       description:
         'PLACED, ORDER_STATUS, PAYMENT_STATUS, PAYMENT_FEE, PAYMENT_REMINDER, PAYMENT_NEEDS_ATTENTION, RECONCILIATION_DIFFERENCE.',
     }),
-    fromValue: t.exposeString('fromValue', { nullable: true }),
-    toValue: t.exposeString('toValue', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    fromValue: t.exposeString('fromValue', {
+      nullable: true,
+      description: 'The value before the change, e.g. the old order status; null when none.',
+    }),
+    toValue: t.exposeString('toValue', {
+      nullable: true,
+      description: 'The value after the change, e.g. the new order status; null when none.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Why, or what PayPal reported, in words for people; null when none.',
+    }),
   }),
 });
 
 builder.prismaObject('Refund', {
   description: 'Money given back at PayPal.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    amount: t.field({ type: Money, resolve: (refund) => yen(refund.amount) }),
+    id: t.exposeID('id', { description: 'The refund’s database id (not a global id).' }),
+    amount: t.field({
+      type: Money,
+      description: 'The amount given back.',
+      resolve: (refund) => yen(refund.amount),
+    }),
     status: t.exposeString('status', { description: 'REQUESTED, COMPLETED or FAILED.' }),
-    paypalRefundTransactionId: t.exposeString('paypalRefundTransactionId', { nullable: true }),
-    errorCode: t.exposeString('errorCode', { nullable: true }),
-    errorMessage: t.exposeString('errorMessage', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    paypalRefundTransactionId: t.exposeString('paypalRefundTransactionId', {
+      nullable: true,
+      description: 'PayPal’s id of the refund transaction; null while requested or when it failed.',
+    }),
+    errorCode: t.exposeString('errorCode', {
+      nullable: true,
+      description: 'PayPal’s error code when the refund failed; null otherwise.',
+    }),
+    errorMessage: t.exposeString('errorMessage', {
+      nullable: true,
+      description: 'PayPal’s error message when the refund failed; null otherwise.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'The merchant’s note on the refund; null when none.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the refund was asked for, or learnt from PayPal.',
+    }),
   }),
 });
 
@@ -91,7 +135,10 @@ builder.prismaObjectFields('Order', (t) => ({
     description: 'Every change of the order, oldest first.',
     query: { orderBy: { at: 'asc' } },
   }),
-  refunds: t.relation('refunds', { query: { orderBy: { createdAt: 'asc' } } }),
+  refunds: t.relation('refunds', {
+    description: 'Money given back at PayPal, oldest first.',
+    query: { orderBy: { createdAt: 'asc' } },
+  }),
   availableStatusChanges: t.field({
     type: [OrderStatusEnum],
     description: 'The statuses the merchant may set now.',
@@ -104,18 +151,29 @@ function requireOrderWriter(context: Context) {
 }
 
 const UpdateOrderStatusInput = builder.inputType('UpdateOrderStatusInput', {
+  description: 'An order and the order status to set.',
   fields: (t) => ({
-    orderId: t.globalID({ for: Order }),
-    status: t.field({ type: OrderStatusEnum }),
-    note: t.string({ required: false }),
+    orderId: t.globalID({ for: Order, description: 'The order’s global id.' }),
+    status: t.field({
+      type: OrderStatusEnum,
+      description: 'The order status to set; `availableStatusChanges` lists those allowed now.',
+    }),
+    note: t.string({
+      required: false,
+      description: 'A note for the order’s timeline, at most 500 characters.',
+    }),
   }),
 });
 
 const UpdateOrderStatusesInput = builder.inputType('UpdateOrderStatusesInput', {
+  description: 'Orders and the order status to set on each.',
   fields: (t) => ({
-    orderIds: t.globalIDList({ for: Order }),
-    status: t.field({ type: OrderStatusEnum }),
-    note: t.string({ required: false }),
+    orderIds: t.globalIDList({ for: Order, description: 'The orders’ global ids, at most 200.' }),
+    status: t.field({ type: OrderStatusEnum, description: 'The order status to set.' }),
+    note: t.string({
+      required: false,
+      description: 'A note for each order’s timeline, at most 500 characters.',
+    }),
   }),
 });
 
@@ -124,10 +182,20 @@ const BulkStatusFailure = builder
     'OrderStatusChangeFailure',
   )
   .implement({
+    description: 'An order a bulk status change left as it was, and why.',
     fields: (t) => ({
-      orderId: t.id({ resolve: (failure) => encodeGlobalID('Order', failure.orderId) }),
-      code: t.string({ resolve: (failure) => failure.error.code }),
-      message: t.string({ resolve: (failure) => failure.error.message }),
+      orderId: t.id({
+        description: 'The order’s global id.',
+        resolve: (failure) => encodeGlobalID('Order', failure.orderId),
+      }),
+      code: t.string({
+        description: 'ILLEGAL_STATUS_CHANGE or NOT_FOUND.',
+        resolve: (failure) => failure.error.code,
+      }),
+      message: t.string({
+        description: 'Why, in words for people.',
+        resolve: (failure) => failure.error.message,
+      }),
     }),
   });
 
@@ -137,41 +205,60 @@ const UpdateOrderStatusesPayload = builder
     failures: { orderId: string; error: IllegalStatusChangeError | NotFoundError }[];
   }>('UpdateOrderStatusesPayload')
   .implement({
+    description: 'What a bulk status change did to each order.',
     fields: (t) => ({
       changed: t.prismaField({
         type: ['Order'],
+        description: 'The orders now in the new status.',
         resolve: (query, payload, _args, context) =>
           context.db.order.findMany({ ...query, where: { id: { in: payload.changedIds } } }),
       }),
-      failures: t.field({ type: [BulkStatusFailure], resolve: (payload) => payload.failures }),
+      failures: t.field({
+        type: [BulkStatusFailure],
+        description: 'The orders left as they were, and why; empty when every order moved.',
+        resolve: (payload) => payload.failures,
+      }),
     }),
   });
 
 const RefundOrderInput = builder.inputType('RefundOrderInput', {
+  description: 'An order with a PayPal payment, and how much of it to give back.',
   fields: (t) => ({
-    orderId: t.globalID({ for: Order }),
-    amount: t.int({ required: false, description: 'Yen; absent refunds all that remains.' }),
-    note: t.string({ required: false }),
+    orderId: t.globalID({ for: Order, description: 'The order’s global id.' }),
+    amount: t.int({
+      required: false,
+      description: 'The amount in yen (no minor unit); absent refunds all that remains.',
+    }),
+    note: t.string({
+      required: false,
+      description: 'A note kept with the refund, at most 500 characters.',
+    }),
   }),
 });
 
 const CancelOrderInput = builder.inputType('CancelOrderInput', {
+  description: 'An order to cancel, and whether to give its PayPal money back.',
   fields: (t) => ({
-    orderId: t.globalID({ for: Order }),
+    orderId: t.globalID({ for: Order, description: 'The order’s global id.' }),
     refundAtPayPal: t.boolean({
       description:
         'Also give the PayPal money back (refund what remains, or void an authorization not yet captured); false only marks the order.',
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      required: false,
+      description: 'A note for the order’s timeline and any refund, at most 500 characters.',
+    }),
   }),
 });
 
 const RefreshOrderPayload = builder
   .objectRef<{ orderId: string; findings: string[] }>('RefreshOrderFromPayPalPayload')
   .implement({
+    description: 'An order compared with what PayPal records.',
     fields: (t) => ({
       order: t.prismaField({
         type: 'Order',
+        description: 'The order, with any difference applied.',
         resolve: (query, payload, _args, context) =>
           context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
       }),
@@ -189,9 +276,14 @@ builder.mutationFields((t) => ({
     errors: {
       types: [IllegalStatusChangeError, NotFoundError],
       directResult: true,
-      union: { name: 'UpdateOrderStatusResult' },
+      union: {
+        name: 'UpdateOrderStatusResult',
+        description: 'The order in its new status, or why it did not move.',
+      },
     },
-    args: { input: t.arg({ type: UpdateOrderStatusInput }) },
+    args: {
+      input: t.arg({ type: UpdateOrderStatusInput, description: 'The order and its new status.' }),
+    },
     resolve: async (_root, { input }, context) => {
       requireOrderWriter(context);
 
@@ -207,7 +299,12 @@ builder.mutationFields((t) => ({
   updateOrderStatuses: t.field({
     type: UpdateOrderStatusesPayload,
     description: 'Sets 対応状況 of many orders; each that cannot move is listed, not fatal.',
-    args: { input: t.arg({ type: UpdateOrderStatusesInput }) },
+    args: {
+      input: t.arg({
+        type: UpdateOrderStatusesInput,
+        description: 'The orders and their new status.',
+      }),
+    },
     resolve: async (_root, { input }, context) => {
       requireOrderWriter(context);
       if (input.orderIds.length > 200) throw new ValidationError('At most 200 orders at once.');
@@ -239,9 +336,12 @@ builder.mutationFields((t) => ({
     errors: {
       types: [RefundNotPossibleError, ValidationError, NotFoundError, PayPalError],
       directResult: true,
-      union: { name: 'RefundOrderResult' },
+      union: {
+        name: 'RefundOrderResult',
+        description: 'The order with its new refund, or why nothing was refunded.',
+      },
     },
-    args: { input: t.arg({ type: RefundOrderInput }) },
+    args: { input: t.arg({ type: RefundOrderInput, description: 'The order and the amount.' }) },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
 
@@ -261,9 +361,12 @@ builder.mutationFields((t) => ({
     errors: {
       types: [AuthorizationNotOpenError, NotFoundError, PayPalError],
       directResult: true,
-      union: { name: 'CapturePaymentResult' },
+      union: {
+        name: 'CapturePaymentResult',
+        description: 'The order with its payment taken, or why nothing was captured.',
+      },
     },
-    args: { orderId: t.arg.globalID({ for: Order }) },
+    args: { orderId: t.arg.globalID({ for: Order, description: 'The order’s global id.' }) },
     resolve: async (_root, { orderId }, context) => {
       requireStaff(context);
 
@@ -277,9 +380,12 @@ builder.mutationFields((t) => ({
     errors: {
       types: [NotFoundError, PayPalError],
       directResult: true,
-      union: { name: 'RefreshOrderFromPayPalResult' },
+      union: {
+        name: 'RefreshOrderFromPayPalResult',
+        description: 'The order and what differed, or why PayPal could not be asked.',
+      },
     },
-    args: { orderId: t.arg.globalID({ for: Order }) },
+    args: { orderId: t.arg.globalID({ for: Order, description: 'The order’s global id.' }) },
     resolve: async (_root, { orderId }, context) => {
       requireStaff(context);
       const findings = await refreshOrderFromPayPal(context, orderId.id);
@@ -300,9 +406,17 @@ builder.mutationFields((t) => ({
         PayPalError,
       ],
       directResult: true,
-      union: { name: 'CancelOrderResult' },
+      union: {
+        name: 'CancelOrderResult',
+        description: 'The cancelled order, or why nothing changed.',
+      },
     },
-    args: { input: t.arg({ type: CancelOrderInput }) },
+    args: {
+      input: t.arg({
+        type: CancelOrderInput,
+        description: 'The order, and whether to give its PayPal money back.',
+      }),
+    },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       const orderId = input.orderId.id;
