@@ -113,4 +113,22 @@ describe('who sees what through node(id:)', () => {
   it('lets staff read everything', async () => {
     for (const id of Object.values(ids)) expect(await read(staff, id)).toEqual(allowed);
   });
+
+  it("narrows a member's lists by their own scope: another member's id finds nothing", async () => {
+    const byMember = await other(
+      'query ($member: ID!) { orders(first: 10, filter: { memberId: $member }) { totalCount edges { node { id } } } }',
+      { member: ids.member },
+    );
+    expect(byMember.data.orders).toEqual({ totalCount: 0, edges: [] });
+
+    // The transfer member may not pay by PayPal: filtering for it finds nothing, not itself.
+    const byMethod = await other(
+      '{ members(first: 10, filter: { allowedPaymentMethod: PAYPAL }) { totalCount edges { node { id } } } }',
+    );
+    expect(byMethod.data.members).toEqual({ totalCount: 0, edges: [] });
+    const own = await buyer(
+      '{ members(first: 10, filter: { allowedPaymentMethod: PAYPAL }) { totalCount edges { node { id } } } }',
+    );
+    expect(own.data.members).toEqual({ totalCount: 1, edges: [{ node: { id: ids.member } }] });
+  });
 });

@@ -155,12 +155,12 @@ builder.queryFields((t) => ({
       },
       totalCount: async (_parent, { filter }, context) =>
         context.db.member.count({
-          where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
+          where: { AND: [await memberWhere(context, filter), memberScope(context)] },
         }),
       resolve: async (query, _root, { filter, orderBy }, context) =>
         context.db.member.findMany({
           ...query,
-          where: { ...(await memberWhere(context, filter)), ...memberScope(context) },
+          where: { AND: [await memberWhere(context, filter), memberScope(context)] },
           orderBy: [...memberOrderBy[orderBy ?? 'NEWEST']],
         }),
     },

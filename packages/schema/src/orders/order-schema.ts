@@ -276,7 +276,8 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: OrderOrder, required: false }),
       },
       totalCount: (_parent, { filter }, context) =>
-        context.db.order.count({ where: { ...orderWhere(filter), ...orderScope(context) } }),
+        // AND, not a merge: a member's scope must narrow a filter by another member's id.
+        context.db.order.count({ where: { AND: [orderWhere(filter), orderScope(context)] } }),
       resolve: async (query, _root, { filter, orderBy }, context) =>
         context.db.order.findMany({
           ...query,
