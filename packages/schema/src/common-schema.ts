@@ -140,7 +140,12 @@ export const ViewerRoleEnum = builder.enumType(Role, {
 errorObject(ValidationError, {
   name: 'ValidationError',
   description: 'The input was refused; `field` names the input at fault.',
-  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The input field at fault, e.g. email; null when the input as a whole is.',
+    }),
+  }),
 });
 errorObject(NotFoundError, {
   name: 'NotFoundError',

@@ -67,8 +67,11 @@ errorObject(OrderNotPayableError, {
   name: 'OrderNotPayableError',
   description: 'The order is not 送信未完 and unpaid, or another payment of it is under way.',
   fields: (t) => ({
-    status: t.expose('status', { type: OrderStatusEnum }),
-    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
+    status: t.expose('status', { type: OrderStatusEnum, description: 'The order’s status now.' }),
+    paymentStatus: t.expose('paymentStatus', {
+      type: PaymentStatusEnum,
+      description: 'The order’s payment status now.',
+    }),
   }),
 });
 

@@ -20,7 +20,10 @@ const PaymentMethodSettings = builder
   .implement({
     description: 'One block of 決済設定.',
     fields: (t) => ({
-      method: t.expose('method', { type: PaymentMethodEnum }),
+      method: t.expose('method', {
+        type: PaymentMethodEnum,
+        description: 'The payment method this block sets.',
+      }),
       enabled: t.exposeBoolean('enabled', { description: '有効: offered at checkout.' }),
       enabledForNewMembers: t.exposeBoolean('enabledForNewMembers', {
         description: '新規会員: new members are allowed this method automatically.',
@@ -55,19 +58,24 @@ const PayPalAccountError = builder
       message: t.exposeString('message', {
         description: 'What to check, in Japanese and English.',
       }),
-      at: t.expose('at', { type: 'DateTime' }),
+      at: t.expose('at', { type: 'DateTime', description: 'When PayPal refused them.' }),
     }),
   });
 
 const PayPalAccountRef = builder.objectRef<PayPalAccountShape>('PayPalAccount').implement({
   description: 'The PayPal API credentials. Secrets are never returned, only a hint.',
   fields: (t) => ({
-    environment: t.expose('environment', { type: PayPalEnvironmentEnum }),
+    environment: t.expose('environment', {
+      type: PayPalEnvironmentEnum,
+      description: 'Which PayPal the shop talks to.',
+    }),
     paymentAction: t.expose('paymentAction', {
       type: PayPalPaymentActionEnum,
       description: 'How new PayPal payments are taken; a payment already begun keeps its way.',
     }),
-    apiUsername: t.exposeString('apiUsername'),
+    apiUsername: t.exposeString('apiUsername', {
+      description: 'The API username (APIユーザー名); empty when unset.',
+    }),
     apiPasswordHint: t.exposeString('apiPasswordHint', {
       nullable: true,
       description:
@@ -81,6 +89,7 @@ const PayPalAccountRef = builder.objectRef<PayPalAccountShape>('PayPalAccount').
     lastError: t.field({
       type: PayPalAccountError,
       nullable: true,
+      description: 'Why PayPal last refused the credentials; null while it accepts them.',
       resolve: (account) =>
         account.lastErrorCode && account.lastErrorAt
           ? {
@@ -98,10 +107,12 @@ const PaymentSettings = builder.objectRef<Record<string, never>>('PaymentSetting
   fields: (t) => ({
     methods: t.field({
       type: [PaymentMethodSettings],
+      description: 'One block per payment method, in the order checkout shows them.',
       resolve: (_settings, _args, context) => methodSettings(context),
     }),
     paypal: t.field({
       type: PayPalAccountRef,
+      description: 'The PayPal account the shop takes payments with.',
       resolve: async (_settings, _args, context) =>
         (await context.db.payPalAccount.findUnique({ where: { id: 1 } })) ?? {
           environment: 'LOCAL' as const,
@@ -145,8 +156,12 @@ builder.queryField('paymentSettings', (t) =>
 );
 
 const PayPalAccountInput = builder.inputType('PayPalAccountInput', {
+  description: 'The PayPal account to take payments with. Secrets are write-only.',
   fields: (t) => ({
-    environment: t.field({ type: PayPalEnvironmentEnum }),
+    environment: t.field({
+      type: PayPalEnvironmentEnum,
+      description: 'Which PayPal the shop talks to.',
+    }),
     paymentAction: t.field({
       type: PayPalPaymentActionEnum,
       required: false,
@@ -165,11 +180,17 @@ const PayPalAccountInput = builder.inputType('PayPalAccountInput', {
 });
 
 const UpdatePaymentSettingsInput = builder.inputType('UpdatePaymentSettingsInput', {
+  description: 'One block of 決済設定, saved as a whole.',
   fields: (t) => ({
-    method: t.field({ type: PaymentMethodEnum }),
-    enabled: t.boolean(),
-    enabledForNewMembers: t.boolean(),
-    description: t.string(),
+    method: t.field({ type: PaymentMethodEnum, description: 'The payment method of the block.' }),
+    enabled: t.boolean({ description: '有効: offer the method at checkout.' }),
+    enabledForNewMembers: t.boolean({
+      description: '新規会員: allow the method to members registered from now on.',
+    }),
+    description: t.string({
+      description:
+        '決済に関する説明: what buyers read at checkout, e.g. the bank account; at most 2,000 characters.',
+    }),
     fee: t.int({
       required: false,
       description: 'Yen, tax-exclusive; not for PayPal. Absent keeps the current fee.',
@@ -181,7 +202,14 @@ const UpdatePaymentSettingsInput = builder.inputType('UpdatePaymentSettingsInput
 const UpdatePaymentSettingsPayload = builder
   .objectRef<Record<string, never>>('UpdatePaymentSettingsPayload')
   .implement({
-    fields: (t) => ({ settings: t.field({ type: PaymentSettings, resolve: () => ({}) }) }),
+    description: 'The payment settings as saved.',
+    fields: (t) => ({
+      settings: t.field({
+        type: PaymentSettings,
+        description: 'Every block, as saved.',
+        resolve: () => ({}),
+      }),
+    }),
   });
 
 builder.mutationField('updatePaymentSettings', (t) =>
@@ -191,9 +219,14 @@ builder.mutationField('updatePaymentSettings', (t) =>
     errors: {
       types: [ValidationError],
       directResult: true,
-      union: { name: 'UpdatePaymentSettingsResult' },
+      union: {
+        name: 'UpdatePaymentSettingsResult',
+        description: 'The saved settings, or why the block was refused.',
+      },
     },
-    args: { input: t.arg({ type: UpdatePaymentSettingsInput }) },
+    args: {
+      input: t.arg({ type: UpdatePaymentSettingsInput, description: 'The block to save.' }),
+    },
     resolve: async (_root, { input }, context) => {
       requireStaff(context);
       await updatePaymentSettings(context, input);
@@ -206,15 +239,16 @@ builder.mutationField('updatePaymentSettings', (t) =>
 const PayPalConnectionTest = builder.objectRef<ConnectionTest>('PayPalConnectionTest').implement({
   description: 'Whether PayPal accepts the stored credentials, and which PayPal answered.',
   fields: (t) => ({
-    ok: t.exposeBoolean('ok'),
+    ok: t.exposeBoolean('ok', { description: 'True when PayPal accepted the credentials.' }),
     environment: t.field({
       type: PayPalEnvironmentEnum,
       nullable: true,
+      description: 'The PayPal that was asked; null when no credentials are stored.',
       resolve: (test) => test.environment,
     }),
     code: t.exposeString('code', { nullable: true, description: 'PayPal’s error code, if any.' }),
-    messageJa: t.exposeString('messageJa'),
-    messageEn: t.exposeString('messageEn'),
+    messageJa: t.exposeString('messageJa', { description: 'The outcome, in Japanese.' }),
+    messageEn: t.exposeString('messageEn', { description: 'The outcome, in English.' }),
   }),
 });
 
