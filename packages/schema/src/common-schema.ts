@@ -43,7 +43,7 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
   values: {
     NEW: {
       description:
-        'New order (新規注文): placed and, for PayPal, paid; other methods are paid as the payment status shows.',
+        'New order (新規注文): placed, and for PayPal approved and paid or authorized by the buyer; the payment status says where the money stands.',
     },
     PAYMENT_INCOMPLETE: {
       description:
@@ -70,7 +70,7 @@ export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
     },
     PENDING: {
       description:
-        'PayPal accepted the payment but has not completed it yet (e.g. an eCheck); it becomes PAID, FAILED or VOIDED.',
+        'PayPal has the payment but has not completed it: an authorization waiting for capture, or a payment PayPal has not cleared yet (e.g. an eCheck). It becomes PAID, FAILED or VOIDED.',
     },
     PAID: { description: 'The whole total was received.' },
     PARTIALLY_REFUNDED: { description: 'Part of the total was refunded.' },
@@ -78,7 +78,8 @@ export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
       description: 'The whole total was refunded, or PayPal reversed the payment (a chargeback).',
     },
     VOIDED: {
-      description: 'PayPal voided the pending payment, or let it expire; no money was taken.',
+      description:
+        'The authorization or pending payment was voided, or expired at PayPal; no money was taken.',
     },
     FAILED: { description: 'The pending payment failed at PayPal; no money was taken.' },
   },
