@@ -288,7 +288,11 @@ const PayPalCancelInput = builder.inputType('CancelPayPalReturnInput', {
 
 builder.mutationFields((t) => ({
   startCheckout: t.field({
-    type: orderPayload('StartCheckoutPayload', 'redirectUrl'),
+    type: orderPayload(
+      'StartCheckoutPayload',
+      'A placed order and, for PayPal, where the buyer pays.',
+      'redirectUrl',
+    ),
     description: '注文確定: places the order; for PayPal, answers where to send the buyer.',
     errors: {
       types: [PaymentMethodNotAllowedError, InsufficientStockError, ValidationError, PayPalError],
@@ -313,7 +317,10 @@ builder.mutationFields((t) => ({
     },
   }),
   completePayPalReturn: t.field({
-    type: orderPayload('CompletePayPalReturnPayload'),
+    type: orderPayload(
+      'CompletePayPalReturnPayload',
+      'An order whose PayPal payment was taken or authorized.',
+    ),
     description: 'The buyer is back from PayPal: take the payment. Safe to repeat.',
     errors: {
       types: [OrderNotFoundError, PayPalError],
@@ -334,7 +341,11 @@ builder.mutationFields((t) => ({
     },
   }),
   payOrder: t.field({
-    type: orderPayload('PayOrderPayload', 'redirectUrl'),
+    type: orderPayload(
+      'PayOrderPayload',
+      'An order being paid again and, for PayPal, where the buyer pays.',
+      'redirectUrl',
+    ),
     description:
       'Pays a 送信未完 order again, with PayPal (a new PayPal payment) or another allowed method.',
     errors: {
@@ -362,7 +373,10 @@ builder.mutationFields((t) => ({
       }),
   }),
   cancelPayPalReturn: t.field({
-    type: orderPayload('CancelPayPalReturnPayload'),
+    type: orderPayload(
+      'CancelPayPalReturnPayload',
+      'An order whose buyer cancelled at PayPal; it stays 送信未完.',
+    ),
     description: 'The buyer cancelled at PayPal; the order stays PAYMENT_INCOMPLETE.',
     errors: {
       types: [OrderNotFoundError],

@@ -18,7 +18,10 @@ import { sendPaymentReminder } from './payment-reminder.ts';
 import { refreshOrderFromPayPal } from './reconcile.ts';
 import { RefundNotPossibleError, refundOrder } from './refund.ts';
 
-const SendPaymentReminderPayload = orderPayload('SendPaymentReminderPayload');
+const SendPaymentReminderPayload = orderPayload(
+  'SendPaymentReminderPayload',
+  'A 送信未完 order whose buyer was emailed a link to pay it.',
+);
 
 builder.mutationField('sendPaymentReminder', (t) =>
   t.field({
@@ -271,7 +274,7 @@ const RefreshOrderPayload = builder
 
 builder.mutationFields((t) => ({
   updateOrderStatus: t.field({
-    type: orderPayload('UpdateOrderStatusPayload'),
+    type: orderPayload('UpdateOrderStatusPayload', 'An order in its new status.'),
     description: 'Sets 対応状況 (staff or ORDERS_WRITE). Cancelling marks the order only.',
     errors: {
       types: [IllegalStatusChangeError, NotFoundError],
@@ -331,7 +334,7 @@ builder.mutationFields((t) => ({
     },
   }),
   refundOrder: t.field({
-    type: orderPayload('RefundOrderPayload'),
+    type: orderPayload('RefundOrderPayload', 'An order with its new refund.'),
     description: 'Refunds at PayPal, all that remains or a part (staff). Idempotent per call.',
     errors: {
       types: [RefundNotPossibleError, ValidationError, NotFoundError, PayPalError],
@@ -355,7 +358,10 @@ builder.mutationFields((t) => ({
     },
   }),
   capturePayment: t.field({
-    type: orderPayload('CapturePaymentPayload'),
+    type: orderPayload(
+      'CapturePaymentPayload',
+      'An order whose PayPal authorization was captured.',
+    ),
     description:
       '売上確定 (staff): takes the money of the order’s PayPal authorization, in full, once. If PayPal refuses, nothing changes.',
     errors: {
@@ -394,7 +400,7 @@ builder.mutationFields((t) => ({
     },
   }),
   cancelOrder: t.field({
-    type: orderPayload('CancelOrderPayload'),
+    type: orderPayload('CancelOrderPayload', 'A cancelled order.'),
     description:
       'キャンセル (staff): marks the order cancelled and, when asked, first gives the PayPal money back: a PayPal authorization not yet captured is voided, what remains of a taken payment is refunded. If PayPal refuses, nothing changes.',
     errors: {

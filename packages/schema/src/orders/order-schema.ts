@@ -15,8 +15,17 @@ export const TaxBreakdown = builder.objectRef<TaxBreakdownEntry>('TaxBreakdown')
   description: 'The tax of one rate on an order, rounded once on the sum of that rate’s lines.',
   fields: (t) => ({
     rate: t.exposeInt('rate', { description: 'Percent: 10 or 8.' }),
-    taxableAmount: t.field({ type: Money, resolve: (entry) => yen(entry.taxableAmount) }),
-    tax: t.field({ type: Money, resolve: (entry) => yen(entry.tax) }),
+    taxableAmount: t.field({
+      type: Money,
+      description:
+        'The sum taxed at this rate, tax-exclusive: its lines, and at 10% shipping and the payment fee.',
+      resolve: (entry) => yen(entry.taxableAmount),
+    }),
+    tax: t.field({
+      type: Money,
+      description: 'The tax at this rate, rounded once as the shop’s tax rounding says.',
+      resolve: (entry) => yen(entry.tax),
+    }),
   }),
 });
 
@@ -36,26 +45,41 @@ const PayPalPaymentDetails = builder
         nullable: true,
         description: 'The Express Checkout token.',
       }),
-      payerId: t.exposeString('payerId', { nullable: true }),
-      transactionId: t.exposeString('transactionId', { nullable: true }),
-      payerEmail: t.exposeString('payerEmail', { nullable: true }),
+      payerId: t.exposeString('payerId', {
+        nullable: true,
+        description: 'The buyer’s PayPal payer id (PayerID); null until the buyer approves.',
+      }),
+      transactionId: t.exposeString('transactionId', {
+        nullable: true,
+        description: 'PayPal’s transaction id of the payment; null until PayPal has taken it.',
+      }),
+      payerEmail: t.exposeString('payerEmail', {
+        nullable: true,
+        description: 'The email address of the buyer’s PayPal account; null until PayPal says.',
+      }),
     }),
   });
 
 export const OrderLine = builder.prismaObject('OrderLine', {
   description: 'A product on an order, as it was sold.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    productName: t.exposeString('productName'),
-    productNameEn: t.exposeString('productNameEn'),
-    sku: t.exposeString('sku'),
+    id: t.exposeID('id', { description: 'The line’s database id (not a global id).' }),
+    productName: t.exposeString('productName', {
+      description: 'The product name in Japanese, as sold.',
+    }),
+    productNameEn: t.exposeString('productNameEn', {
+      description: 'The product name in English, as sold.',
+    }),
+    sku: t.exposeString('sku', { description: 'The product’s SKU, as sold.' }),
     unitPrice: t.field({
       type: Money,
       description: 'Tax-exclusive.',
       resolve: (line) => yen(line.unitPrice),
     }),
-    quantity: t.exposeInt('quantity'),
-    taxRate: t.exposeInt('taxRate'),
+    quantity: t.exposeInt('quantity', { description: 'How many units.' }),
+    taxRate: t.exposeInt('taxRate', {
+      description: 'Consumption tax rate in percent, as sold: 10 or 8.',
+    }),
     amount: t.field({
       type: Money,
       description: 'unitPrice × quantity, tax-exclusive.',
@@ -67,23 +91,42 @@ export const OrderLine = builder.prismaObject('OrderLine', {
 export const Payment = builder.prismaObject('Payment', {
   description: 'One attempt to collect the order’s money, e.g. one PayPal checkout.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    method: t.expose('method', { type: PaymentMethodEnum }),
+    id: t.exposeID('id', { description: 'The payment’s database id (not a global id).' }),
+    method: t.expose('method', {
+      type: PaymentMethodEnum,
+      description: 'The payment method of this attempt.',
+    }),
     status: t.exposeString('status', {
       description:
         'CREATED (sent to PayPal), COMPLETED, PENDING (PayPal holds it), AUTHORIZED (an authorization waiting for capture), VOIDED, FAILED or CANCELLED.',
     }),
-    amount: t.field({ type: Money, resolve: (payment) => yen(payment.amount) }),
-    paypalToken: t.exposeString('paypalToken', { nullable: true }),
-    paypalTransactionId: t.exposeString('paypalTransactionId', { nullable: true }),
+    amount: t.field({
+      type: Money,
+      description: 'The amount to collect: the order’s total when the attempt began.',
+      resolve: (payment) => yen(payment.amount),
+    }),
+    paypalToken: t.exposeString('paypalToken', {
+      nullable: true,
+      description: 'The Express Checkout token of a PayPal attempt; null for other methods.',
+    }),
+    paypalTransactionId: t.exposeString('paypalTransactionId', {
+      nullable: true,
+      description: 'PayPal’s transaction id once PayPal has taken the money; null before.',
+    }),
     paypalAuthorizationId: t.exposeString('paypalAuthorizationId', {
       nullable: true,
       description:
         'PayPal’s authorization id when the payment was taken as an authorization; `paypalTransactionId` is the capture once captured.',
     }),
-    errorCode: t.exposeString('errorCode', { nullable: true }),
-    errorMessage: t.exposeString('errorMessage', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    errorCode: t.exposeString('errorCode', {
+      nullable: true,
+      description: 'PayPal’s error code when PayPal last refused this attempt; null otherwise.',
+    }),
+    errorMessage: t.exposeString('errorMessage', {
+      nullable: true,
+      description: 'PayPal’s error message when PayPal last refused this attempt; null otherwise.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the attempt began.' }),
   }),
 });
 
@@ -96,9 +139,18 @@ export const Order = builder.prismaNode('Order', {
       description: 'The order number (受注番号) shown to buyers and staff.',
       resolve: (order) => String(order.number),
     }),
-    status: t.expose('status', { type: OrderStatusEnum }),
-    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
-    paymentMethod: t.expose('paymentMethod', { type: PaymentMethodEnum }),
+    status: t.expose('status', {
+      type: OrderStatusEnum,
+      description: 'Where the order stands in the merchant’s work (対応状況).',
+    }),
+    paymentStatus: t.expose('paymentStatus', {
+      type: PaymentStatusEnum,
+      description: 'Where the order’s money stands.',
+    }),
+    paymentMethod: t.expose('paymentMethod', {
+      type: PaymentMethodEnum,
+      description: 'How the order is paid.',
+    }),
     member: t.relation('member', {
       description: 'The member who ordered; needs MEMBERS_READ for tokens (see companyName).',
     }),
@@ -107,14 +159,25 @@ export const Order = builder.prismaNode('Order', {
       select: { member: { select: { companyName: true } } },
       resolve: (order) => order.member.companyName,
     }),
-    lines: t.relation('lines', { query: { orderBy: { position: 'asc' } } }),
+    lines: t.relation('lines', {
+      description: 'The products ordered, one line per product, in the cart’s order.',
+      query: { orderBy: { position: 'asc' } },
+    }),
     subtotal: t.field({
       type: Money,
       description: 'Sum of the lines, tax-exclusive.',
       resolve: (order) => yen(order.subtotal),
     }),
-    tax: t.field({ type: Money, resolve: (order) => yen(order.tax) }),
-    shipping: t.field({ type: Money, resolve: (order) => yen(order.shipping) }),
+    tax: t.field({
+      type: Money,
+      description: 'Consumption tax: the sum of `taxBreakdown`’s taxes.',
+      resolve: (order) => yen(order.tax),
+    }),
+    shipping: t.field({
+      type: Money,
+      description: 'The shipping fee, tax-exclusive; 0 when the order ships free.',
+      resolve: (order) => yen(order.shipping),
+    }),
     paymentFee: t.field({
       type: Money,
       description: 'The payment method’s fee (e.g. cash on delivery), tax-exclusive.',
@@ -149,7 +212,10 @@ export const Order = builder.prismaNode('Order', {
         };
       },
     }),
-    payments: t.relation('payments', { query: { orderBy: { createdAt: 'asc' } } }),
+    payments: t.relation('payments', {
+      description: 'Every attempt to collect the order’s money, oldest first.',
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
     paymentInstructions: t.string({
       nullable: true,
       description:
@@ -163,23 +229,47 @@ export const Order = builder.prismaNode('Order', {
         return setting?.description || null;
       },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was placed.' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When it last changed; `updatedSince` in `OrderFilter` compares with this.',
+    }),
   }),
 });
 
 export const OrderFilter = builder.inputType('OrderFilter', {
+  description: 'Which orders to list; an order must meet every condition given.',
   fields: (t) => ({
-    status: t.field({ type: [OrderStatusEnum], required: false }),
-    paymentStatus: t.field({ type: [PaymentStatusEnum], required: false }),
-    createdAfter: t.field({ type: 'DateTime', required: false }),
-    createdBefore: t.field({ type: 'DateTime', required: false }),
+    status: t.field({
+      type: [OrderStatusEnum],
+      required: false,
+      description: 'Only orders in one of these order statuses.',
+    }),
+    paymentStatus: t.field({
+      type: [PaymentStatusEnum],
+      required: false,
+      description: 'Only orders in one of these payment statuses.',
+    }),
+    createdAfter: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only orders placed at or after this time.',
+    }),
+    createdBefore: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Only orders placed before this time.',
+    }),
     updatedSince: t.field({
       type: 'DateTime',
       required: false,
       description: 'Only orders changed at or after this time.',
     }),
-    paymentMethod: t.field({ type: [PaymentMethodEnum], required: false }),
+    paymentMethod: t.field({
+      type: [PaymentMethodEnum],
+      required: false,
+      description: 'Only orders paid with one of these payment methods.',
+    }),
     memberId: t.globalID({ required: false, description: 'Only this member’s orders.' }),
     search: t.string({
       required: false,
@@ -272,8 +362,16 @@ builder.queryFields((t) => ({
       description:
         'Orders, newest first unless `orderBy` says otherwise. Members see their own; staff and tokens see all.',
       args: {
-        filter: t.arg({ type: OrderFilter, required: false }),
-        orderBy: t.arg({ type: OrderOrder, required: false }),
+        filter: t.arg({
+          type: OrderFilter,
+          required: false,
+          description: 'Which orders to list; every order the caller may read when absent.',
+        }),
+        orderBy: t.arg({
+          type: OrderOrder,
+          required: false,
+          description: 'How to sort them; NEWEST when absent.',
+        }),
       },
       totalCount: (_parent, { filter }, context) =>
         // AND, not a merge: a member's scope must narrow a filter by another member's id.
@@ -291,16 +389,24 @@ builder.queryFields((t) => ({
           orderBy: [...orderOrderBy[orderBy ?? 'NEWEST']],
         }),
     },
-    { name: 'OrderConnection' },
-    { name: 'OrderEdge' },
+    { name: 'OrderConnection', description: 'A page of orders.' },
+    { name: 'OrderEdge', description: 'An order on a page of orders.' },
   ),
   order: t.prismaField({
     type: 'Order',
     nullable: true,
-    description: 'One order, by its global id or its order number.',
+    description:
+      'One order, by its global id or its order number: a member’s own, or any for staff and ORDERS_READ tokens. Null when there is none the caller may read.',
     args: {
-      id: t.arg.globalID({ for: Order, required: false }),
-      number: t.arg.string({ required: false }),
+      id: t.arg.globalID({
+        for: Order,
+        required: false,
+        description: 'The order’s global id; when given, `number` is not looked at.',
+      }),
+      number: t.arg.string({
+        required: false,
+        description: 'The order number (受注番号), used when `id` is absent.',
+      }),
     },
     resolve: (query, _root, args, context) => {
       const scope = orderScope(context);
@@ -316,11 +422,13 @@ builder.queryFields((t) => ({
 }));
 
 /** A mutation payload carrying the order it acted on, and where to send the buyer to pay. */
-export function orderPayload(name: string, extra?: 'redirectUrl') {
+export function orderPayload(name: string, description: string, extra?: 'redirectUrl') {
   return builder.objectRef<{ orderId: string; redirectUrl?: string | null }>(name).implement({
+    description,
     fields: (t) => ({
       order: t.prismaField({
         type: 'Order',
+        description: 'The order, as it stands after this mutation.',
         resolve: (query, payload, _args, context) =>
           context.db.order.findUniqueOrThrow({ ...query, where: { id: payload.orderId } }),
       }),
