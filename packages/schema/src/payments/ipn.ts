@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@wholesale/db/client';
 import type { IpnMessage } from '@wholesale/db/prisma';
 import { verifyIpn } from '@wholesale/paypal/ipn';
@@ -9,18 +10,22 @@ import { applyIpn } from './ipn-apply.ts';
  * Keeps an IPN message as posted, before anything else, and answers whether it was new. The
  * endpoint answers PayPal 200 once it is stored; verifying and applying happen afterwards, so a
  * slow postback or a crash loses nothing.
+ *
+ * Only the exact same body counts as a repeat. Anyone can post here, so a forgery naming a
+ * payment's txn_id and status must not take the place of the message PayPal sends about it.
  */
 export async function receiveIpn(db: Pick<PrismaClient, 'ipnMessage'>, body: string) {
   const fields = new URLSearchParams(body);
   const txnId = fields.get('txn_id');
   const paymentStatus = fields.get('payment_status');
+  const digest = createHash('sha256').update(body).digest('base64url');
   const created = await db.ipnMessage.createMany({
     data: [
       {
         body,
         txnId,
         paymentStatus,
-        dedupeKey: txnId ? `${txnId}:${paymentStatus ?? ''}` : null,
+        dedupeKey: txnId ? `${txnId}:${paymentStatus ?? ''}:${digest}` : null,
       },
     ],
     skipDuplicates: true,
@@ -49,13 +54,13 @@ export async function processIpnMessages(context: Context): Promise<number> {
     RETURNING *`;
 
   for (const message of due) {
-    await processOne(context, message);
+    await processOne(context, message, now);
   }
 
   return due.length;
 }
 
-async function processOne(context: Context, message: IpnMessage) {
+async function processOne(context: Context, message: IpnMessage, now: Date) {
   const attempts = message.attempts + 1;
   let verdict: 'VERIFIED' | 'INVALID';
   try {
@@ -65,7 +70,7 @@ async function processOne(context: Context, message: IpnMessage) {
     context.log.warn({ ipnId: message.id, attempts, err: error }, 'IPN not verified yet');
     await context.db.ipnMessage.update({
       where: { id: message.id },
-      data: { attempts, nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) },
+      data: { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
     });
     return;
   }
