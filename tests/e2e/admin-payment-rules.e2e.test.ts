@@ -214,5 +214,45 @@ describe('the merchant decides who may pay how: members in bulk, products one by
       buyer.click('[data-testid="confirm-order"]'),
     ]);
     expect(await text(buyer, 'total')).toBe('￥3,421');
+
+    // A larger order by bank transfer: 3 × 1,980 + ¥800 shipping at 10% = 7,414.
+    await buyer.goto(`${product.storefront}/products`);
+    await steps.addToCart(buyer, 'TW-1001', 3);
+    await buyer.goto(`${product.storefront}/checkout`);
+    await buyer.check('input[name="paymentMethod"][value="BANK_TRANSFER"]');
+    await Promise.all([
+      buyer.waitForURL(/\/orders\/\d+\?placed=1/),
+      buyer.click('[data-testid="confirm-order"]'),
+    ]);
+
+    // The member's page leads to the member's orders in 受注一覧, largest total first on request.
+    await admin.goto(`${product.storefront}/admin/members`);
+    await Promise.all([
+      admin.waitForURL(/\/admin\/members\/[^/?]+$/),
+      admin
+        .locator(
+          '[data-testid="member-row"][data-email="buyer@example.com"] [data-testid="member-edit"]',
+        )
+        .click(),
+    ]);
+    await Promise.all([
+      admin.waitForURL(/\/admin\/orders\?member=/),
+      admin.click('[data-testid="member-orders-link"]'),
+    ]);
+    expect(await text(admin, 'member-filter')).toContain('株式会社やまだ商店');
+    const members = await admin.locator('[data-testid="order-member"]').allTextContents();
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(members.map((name) => name.trim()))).toEqual(new Set(['株式会社やまだ商店']));
+    await admin.selectOption('[data-testid="sort-order"]', 'TOTAL');
+    await Promise.all([
+      admin.waitForURL(/sort=TOTAL/),
+      admin.click('[data-testid="status-filter-submit"]'),
+    ]);
+    const totals = (await admin.locator('[data-testid="order-total"]').allTextContents()).map(
+      (total) => Number(total.replace(/[^0-9]/g, '')),
+    );
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(totals).toEqual(expect.arrayContaining([7414, 3421]));
+    expect(await text(admin, 'member-filter')).toContain('株式会社やまだ商店');
   });
 });
