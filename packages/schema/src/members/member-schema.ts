@@ -1,13 +1,15 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
 import type { Prisma } from '@wholesale/db/prisma';
-import { canReadMember, memberScope, orderScope, requireStaff } from '../auth/access.ts';
+import { canReadMember, memberScope, requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { sortPaymentMethods } from '../checkout/payment-methods.ts';
 import { PaymentMethodEnum } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { Order } from '../orders/order-schema.ts';
 import { setMembersPaymentMethod } from './bulk-payment-method.ts';
 import { createMember } from './create-member.ts';
+import { memberOrders } from './member-orders.ts';
 import { updateMember } from './update-member.ts';
 
 export const Member = builder.prismaNode('Member', {
@@ -29,15 +31,17 @@ export const Member = builder.prismaNode('Member', {
       description: 'Methods the merchant allows this member; checkout also needs them enabled.',
       resolve: (member) => sortPaymentMethods(member.allowedPaymentMethods),
     }),
-    orders: t.relatedConnection(
-      'orders',
+    orders: t.connection(
       {
-        cursor: 'id',
+        type: Order,
         description: 'The member’s orders, newest first.',
-        query: (_args, context) => ({ where: orderScope(context), orderBy: { id: 'desc' } }),
+        resolve: (member, args, context, info) => memberOrders(context, info, member.id, args),
       },
-      { description: 'A page of a member’s orders.' },
-      { description: 'An order on a page of a member’s orders.' },
+      { name: 'MemberOrdersConnection', description: 'A page of a member’s orders.' },
+      {
+        name: 'MemberOrdersConnectionEdge',
+        description: 'An order on a page of a member’s orders.',
+      },
     ),
     createdAt: t.expose('createdAt', {
       type: 'DateTime',
