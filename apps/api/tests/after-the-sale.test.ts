@@ -220,7 +220,7 @@ describe.each(databaseKinds())('after the sale, on %s', (kind) => {
     const second = await paidOrder();
     await staff(statusMutation, { input: { orderId: second.id, status: 'CANCELLED' } });
     const result = await staff(
-      'mutation ($input: UpdateOrderStatusesInput!) { updateOrderStatuses(input: $input) { changed { number status } failures { orderId code } } }',
+      'mutation ($input: UpdateOrderStatusesInput!) { updateOrderStatuses(input: $input) { ... on UpdateOrderStatusesPayload { changed { number status } failures { orderId code } } } }',
       { input: { orderIds: [first.id, second.id], status: 'PROCESSING' } },
     );
 
@@ -228,6 +228,18 @@ describe.each(databaseKinds())('after the sale, on %s', (kind) => {
       changed: [{ number: first.number, status: 'PROCESSING' }],
       failures: [{ orderId: second.id, code: 'ILLEGAL_STATUS_CHANGE' }],
     });
+
+    // More than 200 at once is refused as a whole, with a reason the caller can show.
+    const tooMany = await staff(
+      'mutation ($input: UpdateOrderStatusesInput!) { updateOrderStatuses(input: $input) { __typename ... on ValidationError { field message } } }',
+      { input: { orderIds: Array(201).fill(first.id), status: 'ON_HOLD' } },
+    );
+    expect(tooMany.data.updateOrderStatuses).toEqual({
+      __typename: 'ValidationError',
+      field: 'orderIds',
+      message: 'At most 200 orders at once.',
+    });
+    expect((await read(first.id)).status).toBe('PROCESSING');
   });
 
   it('lets an ORDERS_WRITE token change status, but not an ORDERS_READ one, and records who', async () => {

@@ -330,11 +330,19 @@ export const mutationRequests: Record<string, FieldRequests> = {
   },
   updateOrderStatuses: {
     probe: (f) => ({
-      query: mutation('updateOrderStatuses', 'UpdateOrderStatusesInput!', 'failures { code }'),
+      query: mutation(
+        'updateOrderStatuses',
+        'UpdateOrderStatusesInput!',
+        '... on UpdateOrderStatusesPayload { failures { code } }',
+      ),
       variables: { input: { orderIds: [f.missing('Order')], status: 'PROCESSING' } },
     }),
     attack: (f) => ({
-      query: mutation('updateOrderStatuses', 'UpdateOrderStatusesInput!', 'failures { code }'),
+      query: mutation(
+        'updateOrderStatuses',
+        'UpdateOrderStatusesInput!',
+        '... on UpdateOrderStatusesPayload { failures { code } }',
+      ),
       variables: { input: { orderIds: [f.a.paidOrderId], status: 'SHIPPED' } },
     }),
   },

@@ -38,7 +38,7 @@ builder.queryField('ordersCsv', (t) =>
         type: 'DateTime',
         required: false,
         description:
-          'Only orders placed at or after this time. Prefer `filter.createdAfter`: when given, this replaces both of the filter’s creation bounds.',
+          'Only orders placed at or after this time, in addition to the filter (the same as `filter.createdAfter`).',
       }),
       filter: t.arg({
         type: OrderFilter,
@@ -49,7 +49,7 @@ builder.queryField('ordersCsv', (t) =>
     resolve: async (_root, { since, filter }, context) => {
       requireStaff(context);
       const orders = await context.db.order.findMany({
-        where: { ...orderWhere(filter), ...(since ? { createdAt: { gte: since } } : {}) },
+        where: { AND: [orderWhere(filter), since ? { createdAt: { gte: since } } : {}] },
         include: { lines: { orderBy: { position: 'asc' } }, member: true },
         orderBy: { id: 'desc' },
         take: 10_000,

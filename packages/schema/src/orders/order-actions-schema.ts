@@ -301,7 +301,16 @@ builder.mutationFields((t) => ({
   }),
   updateOrderStatuses: t.field({
     type: UpdateOrderStatusesPayload,
-    description: 'Sets 対応状況 of many orders; each that cannot move is listed, not fatal.',
+    description:
+      'Sets 対応状況 of up to 200 orders; each that cannot move is listed, not fatal. More than 200 answers a ValidationError and changes nothing.',
+    errors: {
+      types: [ValidationError],
+      directResult: true,
+      union: {
+        name: 'UpdateOrderStatusesResult',
+        description: 'The orders changed and those that could not be, or why none was tried.',
+      },
+    },
     args: {
       input: t.arg({
         type: UpdateOrderStatusesInput,
@@ -310,7 +319,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       requireOrderWriter(context);
-      if (input.orderIds.length > 200) throw new ValidationError('At most 200 orders at once.');
+      if (input.orderIds.length > 200) {
+        throw new ValidationError('At most 200 orders at once.', 'orderIds');
+      }
 
       const changedIds: string[] = [];
       const failures: { orderId: string; error: IllegalStatusChangeError | NotFoundError }[] = [];

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { mutate, query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
-import { orderStatusLabel } from '$lib/labels';
+import { errorText, orderStatusLabel } from '$lib/labels';
 import { orderActionErrorText } from '$lib/order-actions';
 import {
   orderSorts,
@@ -53,8 +53,12 @@ const Orders = graphql(`
 const UpdateOrderStatuses = graphql(`
   mutation UpdateOrderStatuses($input: UpdateOrderStatusesInput!) {
     updateOrderStatuses(input: $input) {
-      changed { id number }
-      failures { orderId code message }
+      __typename
+      ... on UpdateOrderStatusesPayload {
+        changed { id number }
+        failures { orderId code message }
+      }
+      ... on Error { code message }
     }
   }
 `);
@@ -109,6 +113,9 @@ export const actions: Actions = {
     const { updateOrderStatuses: result } = await mutate(event, UpdateOrderStatuses, {
       input: { orderIds, status, note },
     });
+    if (result.__typename !== 'UpdateOrderStatusesPayload') {
+      return fail(400, { bulkError: errorText(result) });
+    }
     const failedIds = result.failures.map((failure) => failure.orderId);
     const { nodes } = failedIds.length
       ? await query(event, OrdersByIds, { ids: failedIds })
