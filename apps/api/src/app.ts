@@ -68,7 +68,8 @@ export function createApp(options: AppOptions) {
     options.tokenRateLimit?.points,
     options.tokenRateLimit?.seconds,
   );
-  const yoga = createYoga({
+  // Over HTTP the node adapter hands each request its `req`; in-process calls have none.
+  const yoga = createYoga<{ req?: IncomingMessage }>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -91,8 +92,13 @@ export function createApp(options: AppOptions) {
         return maskError(error, message, isDev);
       },
     },
-    context: async ({ request }) => {
-      const context = await createRequestContext(request, { db, log, services });
+    context: async ({ request, req }) => {
+      const context = await createRequestContext(request, {
+        db,
+        log,
+        services,
+        peerAddress: req?.socket.remoteAddress,
+      });
       if (context.apiToken) await limitToken(context.apiToken.id);
       responseCookies.set(request, context.responseCookies);
 

@@ -41,22 +41,37 @@ async function authenticateToken(
   return { id: token.id, scopes: token.scopes };
 }
 
+const loopback = /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
+
+/**
+ * The address failed log-ins are counted against. X-Forwarded-For is believed only from a
+ * proxy on this machine (the storefront, or a reverse proxy in front of the API), and only its
+ * last entry, the one that proxy added: earlier entries are whatever the caller claimed. Any
+ * other caller is its connection's address, so a proxy on another machine counts as one
+ * client; the API listens on 127.0.0.1 unless API_HOST says otherwise.
+ */
+export function clientAddress(forwardedFor: string | null, peerAddress: string | undefined) {
+  if (peerAddress && !loopback.test(peerAddress)) return peerAddress;
+
+  return forwardedFor?.split(',').at(-1)?.trim() || peerAddress || null;
+}
+
 export async function createRequestContext(
   request: Request,
-  base: { db: PrismaClient; log: Logger; services: Services },
+  base: { db: PrismaClient; log: Logger; services: Services; peerAddress?: string },
 ): Promise<Context> {
+  const { peerAddress, ...shared } = base;
   const now = base.services.now();
   const secure =
     new URL(request.url).protocol === 'https:' ||
     request.headers.get('x-forwarded-proto') === 'https';
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
   const context: Context = {
-    ...base,
+    ...shared,
     viewer: null,
     apiToken: null,
     responseCookies: [],
     secure,
-    clientAddress: forwarded,
+    clientAddress: clientAddress(request.headers.get('x-forwarded-for'), peerAddress),
   };
 
   const token = await authenticateToken(base.db, request.headers.get('authorization'), now);
