@@ -73,6 +73,7 @@ const mutationMatrix: Record<string, Row> = {
   revokeApiToken:          staffOnly,
   sendPaymentReminder:     staffOnly,
   setMembersPaymentMethod: staffOnly,
+  setWebhookEndpointActive: staffOnly,
   startCheckout:           membersOnly,
   testPayPalConnection:    staffOnly,
   updateMember:            staffOnly,

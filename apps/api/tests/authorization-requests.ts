@@ -196,6 +196,18 @@ export const mutationRequests: Record<string, FieldRequests> = {
       variables: { id: f.webhookEndpointId },
     }),
   },
+  setWebhookEndpointActive: {
+    probe: (f) => ({
+      query:
+        'mutation ($id: ID!) { setWebhookEndpointActive(id: $id, active: false) { __typename } }',
+      variables: { id: f.missing('WebhookEndpoint') },
+    }),
+    attack: (f) => ({
+      query:
+        'mutation ($id: ID!) { setWebhookEndpointActive(id: $id, active: false) { __typename } }',
+      variables: { id: f.webhookEndpointId },
+    }),
+  },
   importMembersCsv: {
     probe: () => ({
       query:

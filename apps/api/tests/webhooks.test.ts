@@ -144,4 +144,49 @@ describe('signed webhooks for order events', () => {
       field: 'events',
     });
   });
+
+  it('pauses an endpoint: nothing is queued or sent until it is resumed, and the change is audited', async () => {
+    const endpoint = (await staff('{ webhookEndpoints { id active } }')).data.webhookEndpoints[0];
+    expect(endpoint.active).toBe(true);
+    const setActive = (active: boolean) =>
+      staff(
+        'mutation ($id: ID!, $active: Boolean!) { setWebhookEndpointActive(id: $id, active: $active) { __typename ... on SetWebhookEndpointActivePayload { endpoint { active } } } }',
+        { id: endpoint.id, active },
+      ).then((result) => result.data.setWebhookEndpointActive);
+    const order = (await staff('{ orders(first: 1) { edges { node { id } } } }')).data.orders
+      .edges[0].node.id;
+    const changeStatus = (status: string) =>
+      staff(
+        'mutation ($id: ID!, $status: OrderStatus!) { updateOrderStatus(input: { orderId: $id, status: $status }) { __typename } }',
+        { id: order, status },
+      );
+
+    expect(await setActive(false)).toMatchObject({ endpoint: { active: false } });
+    received.length = 0;
+    await changeStatus('ON_HOLD');
+    await deliver();
+    expect(received).toHaveLength(0);
+
+    expect(await setActive(true)).toMatchObject({ endpoint: { active: true } });
+    await changeStatus('PROCESSING');
+    await deliver();
+    expect(received.map((request) => JSON.parse(request.body).event)).toEqual(['order.updated']);
+
+    const audit = (
+      await staff(
+        '{ auditLog(first: 5, filter: { action: "WEBHOOK_ENDPOINT_UPDATED" }) { edges { node { changes } } } }',
+      )
+    ).data.auditLog.edges.map((edge: { node: { changes: string } }) =>
+      JSON.parse(edge.node.changes),
+    );
+    expect(audit).toEqual([
+      { active: { from: false, to: true } },
+      { active: { from: true, to: false } },
+    ]);
+
+    const missing = await staff(
+      'mutation { setWebhookEndpointActive(id: "V2ViaG9va0VuZHBvaW50Om5vbmU=", active: false) { __typename } }',
+    );
+    expect(missing.data.setWebhookEndpointActive).toEqual({ __typename: 'NotFoundError' });
+  });
 });

@@ -136,6 +136,8 @@ export const auditActions = [
   'WEBHOOK_ENDPOINT_CREATED',
   'PAYMENT_CAPTURED',
   'PAYMENT_VOIDED',
+  'WEBHOOK_ENDPOINT_UPDATED',
+  'WEBHOOK_ENDPOINT_DELETED',
 ] as const;
 
 const auditAction: Record<(typeof auditActions)[number], Label> = {
@@ -152,6 +154,8 @@ const auditAction: Record<(typeof auditActions)[number], Label> = {
   WEBHOOK_ENDPOINT_CREATED: m.audit_WEBHOOK_ENDPOINT_CREATED,
   PAYMENT_CAPTURED: m.audit_PAYMENT_CAPTURED,
   PAYMENT_VOIDED: m.audit_PAYMENT_VOIDED,
+  WEBHOOK_ENDPOINT_UPDATED: m.audit_WEBHOOK_ENDPOINT_UPDATED,
+  WEBHOOK_ENDPOINT_DELETED: m.audit_WEBHOOK_ENDPOINT_DELETED,
 };
 
 const subjectType: Record<string, Label> = {

@@ -104,6 +104,23 @@ const CreateWebhookEndpointPayload = builder
     }),
   });
 
+const EndpointPayload = builder
+  .objectRef<{ endpointId: string }>('SetWebhookEndpointActivePayload')
+  .implement({
+    description: 'An endpoint paused or resumed.',
+    fields: (t) => ({
+      endpoint: t.prismaField({
+        type: 'WebhookEndpoint',
+        description: 'The endpoint as it is now.',
+        resolve: (query, payload, _args, context) =>
+          context.db.webhookEndpoint.findUniqueOrThrow({
+            ...query,
+            where: { id: payload.endpointId },
+          }),
+      }),
+    }),
+  });
+
 const deliveryPayload = builder
   .objectRef<{ deliveryId: string }>('RedeliverWebhookPayload')
   .implement({
@@ -174,6 +191,42 @@ builder.mutationFields((t) => ({
       return { endpointId: endpoint.id, secret };
     },
   }),
+  setWebhookEndpointActive: t.field({
+    type: EndpointPayload,
+    description:
+      'Pauses or resumes an endpoint (staff). While paused no events are queued for it and queued deliveries fail; redeliver them after resuming.',
+    errors: {
+      types: [NotFoundError],
+      directResult: true,
+      union: {
+        name: 'SetWebhookEndpointActiveResult',
+        description: 'The endpoint as it is now, or NotFoundError when no endpoint has this id.',
+      },
+    },
+    args: {
+      id: t.arg.globalID({ for: WebhookEndpoint, description: 'The endpoint’s global id.' }),
+      active: t.arg.boolean({ description: 'true resumes, false pauses.' }),
+    },
+    resolve: async (_root, { id, active }, context) => {
+      requireStaff(context);
+      const before = await context.db.webhookEndpoint.findUnique({ where: { id: id.id } });
+      if (!before) throw new NotFoundError('No webhook endpoint has this id.');
+
+      await context.db.$transaction(async (tx) => {
+        await tx.webhookEndpoint.update({ where: { id: before.id }, data: { active } });
+        if (before.active === active) return;
+        await audit(tx, {
+          actor: actorOf(context),
+          action: 'WEBHOOK_ENDPOINT_UPDATED',
+          subjectType: 'WebhookEndpoint',
+          subjectId: before.id,
+          changes: { active: { from: before.active, to: active } },
+        });
+      });
+
+      return { endpointId: before.id };
+    },
+  }),
   deleteWebhookEndpoint: t.boolean({
     description: 'Stops posting to an endpoint and forgets it (staff).',
     args: {
@@ -181,9 +234,22 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { id }, context) => {
       requireStaff(context);
-      const removed = await context.db.webhookEndpoint.deleteMany({ where: { id: id.id } });
+      const removed = await context.db.$transaction(async (tx) => {
+        const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: id.id } });
+        if (!endpoint) return false;
+        await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
+        await audit(tx, {
+          actor: actorOf(context),
+          action: 'WEBHOOK_ENDPOINT_DELETED',
+          subjectType: 'WebhookEndpoint',
+          subjectId: endpoint.id,
+          changes: { url: { from: endpoint.url } },
+        });
 
-      return removed.count === 1;
+        return true;
+      });
+
+      return removed;
     },
   }),
   redeliverWebhook: t.field({

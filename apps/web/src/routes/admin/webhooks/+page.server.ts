@@ -48,6 +48,16 @@ const DeleteWebhookEndpoint = graphql(`
   }
 `);
 
+const SetWebhookEndpointActive = graphql(`
+  mutation SetWebhookEndpointActive($id: ID!, $active: Boolean!) {
+    setWebhookEndpointActive(id: $id, active: $active) {
+      __typename
+      ... on SetWebhookEndpointActivePayload { endpoint { id active } }
+      ... on Error { code message }
+    }
+  }
+`);
+
 const RedeliverWebhook = graphql(`
   mutation RedeliverWebhook($deliveryId: ID!) {
     redeliverWebhook(deliveryId: $deliveryId) {
@@ -95,6 +105,22 @@ export const actions: Actions = {
     if (!deleted) return fail(404, { action: 'delete', error: m.error_NOT_FOUND() });
 
     return { action: 'delete', deleted: true };
+  },
+
+  setActive: async (event) => {
+    const form = await event.request.formData();
+    const id = form.get('id')?.toString() ?? '';
+    const active = form.get('active') === 'true';
+
+    const { setWebhookEndpointActive: result } = await mutate(event, SetWebhookEndpointActive, {
+      id,
+      active,
+    });
+    if (result.__typename !== 'SetWebhookEndpointActivePayload') {
+      return fail(404, { action: 'setActive', error: errorText(result) });
+    }
+
+    return { action: 'setActive', active: result.endpoint.active };
   },
 
   redeliver: async (event) => {
