@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseBenchArgs, type ScenarioName, usage } from './args.ts';
 import { type BenchDatabaseKind, chooseDatabases, openBenchDatabase } from './databases.ts';
 import { benchPassword, buildDataset } from './dataset.ts';
@@ -96,8 +96,10 @@ if (note) console.log(note);
 const machine =
   `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
   `${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.versions.node}`;
+// Other work on the machine slows every figure; the load says how much there was.
+const load = () => `load average ${loadavg()[0]?.toFixed(1)}`;
 console.log(
-  `Machine: ${machine}\nDataset: ${options.members} members, ${options.orders} orders, ` +
+  `Machine: ${machine}, ${load()} at the start\nDataset: ${options.members} members, ${options.orders} orders, ` +
     `${options.products} products; scenarios: ${options.scenarios.join(', ')}`,
 );
 
@@ -110,7 +112,10 @@ for (const kind of kinds) await runOn(kind, options);
 const table = results.table();
 console.log(`\n${table}\n\n${notes.join('\n')}`);
 if (options.out) {
-  await writeFile(options.out, `Machine: ${machine}\n\n${table}\n\n${notes.join('\n')}\n`);
+  await writeFile(
+    options.out,
+    `Machine: ${machine}; ${load()} at the end.\n\n${table}\n\n${notes.join('\n')}\n`,
+  );
   console.log(`Written to ${options.out}.`);
 }
 process.exit(0);

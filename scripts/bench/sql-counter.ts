@@ -21,6 +21,13 @@ export class SqlRecorder {
   statements = 0;
   /** Milliseconds spent waiting for the database, summed over statements. */
   ms = 0;
+  /**
+   * Milliseconds with at least one statement in flight: Prisma sends a query's relations side
+   * by side, so this, not `ms`, is the database's share of the wall clock.
+   */
+  busyMs = 0;
+  private inFlight = 0;
+  private busySince = 0;
   private log: RecordedStatement[] | null = null;
 
   /** Runs `work` and answers what it sent; concurrent work outside it is counted too. */
@@ -36,6 +43,8 @@ export class SqlRecorder {
 
   async time<T>(sql: string, args: unknown[], run: () => Promise<T>): Promise<T> {
     const started = performance.now();
+    if (this.inFlight === 0) this.busySince = started;
+    this.inFlight += 1;
     let rows = 0;
     try {
       const result = await run();
@@ -45,7 +54,10 @@ export class SqlRecorder {
       }
       return result;
     } finally {
-      const ms = performance.now() - started;
+      const ended = performance.now();
+      const ms = ended - started;
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.busyMs += ended - this.busySince;
       this.statements += 1;
       this.ms += ms;
       this.log?.push({ sql, args, ms, rows });

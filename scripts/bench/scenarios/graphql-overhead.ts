@@ -44,21 +44,24 @@ function handWritten(context: ScenarioContext) {
 
 /** The orders page through the API over loopback HTTP, against the Prisma query alone. */
 export async function graphqlOverhead(context: ScenarioContext): Promise<void> {
-  const { product, token } = context;
+  const { product, token, database } = context;
+  const sql: Record<'api' | 'prisma', number[]> = { api: [], prisma: [] };
+  // The database's share of each run, to say where the difference lies.
+  const counting = (side: keyof typeof sql, work: () => Promise<unknown>) => async () => {
+    const before = database.recorder.busyMs;
+    await work();
+    sql[side].push(database.recorder.busyMs - before);
+  };
+  const runs = { runs: 30, warmup: 5 };
   const [api, prisma] = await timeInTurns(
-    async () => {
+    counting('api', async () => {
       const answer = await product.graphql({ token }, ordersPage, { first: pageSize });
       if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
-    },
-    () => handWritten(context),
-    { runs: 30, warmup: 5 },
+    }),
+    counting('prisma', () => handWritten(context)),
+    runs,
   );
   const ratio = median(api) / median(prisma);
-  const { log } = await context.database.recorder.record(() =>
-    product.graphql({ token }, ordersPage, { first: pageSize }),
-  );
-  const { log: handLog } = await context.database.recorder.record(() => handWritten(context));
-  const sqlMs = (entries: { ms: number }[]) => entries.reduce((sum, entry) => sum + entry.ms, 0);
 
   context.results.add({
     scenario: `GraphQL overhead: orders(first: ${pageSize}) via HTTP / hand-written Prisma`,
@@ -68,8 +71,8 @@ export async function graphqlOverhead(context: ScenarioContext): Promise<void> {
     met: ratio <= 1.5,
   });
   context.notes.push(
-    `GraphQL overhead on ${context.label}: one API request spent ${ms(sqlMs(log))} in ` +
-      `${log.length} SQL statements of its ${ms(median(api))}; the hand-written query ` +
-      `${ms(sqlMs(handLog))} in ${handLog.length}.`,
+    `GraphQL overhead on ${context.label}: the API request waited a median ` +
+      `${ms(median(sql.api))} on the database of its ${ms(median(api))}; the hand-written ` +
+      `query ${ms(median(sql.prisma))} of its ${ms(median(prisma))}.`,
   );
 }

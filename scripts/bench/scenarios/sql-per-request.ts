@@ -88,7 +88,7 @@ async function statementsOf(context: ScenarioContext, requests: Request[]) {
 function describe(log: RecordedStatement[]): string {
   return log
     .map((statement) => {
-      const table = /FROM "public"\."(\w+)"/.exec(statement.sql)?.[1];
+      const table = /FROM (?:"public"\.)?"(\w+)"/.exec(statement.sql)?.[1];
       return `${table ?? statement.sql.split(/\s/)[0]} (${statement.rows})`;
     })
     .join(', ');
