@@ -35,7 +35,15 @@ export function databaseOptionsFromEnv(env = process.env): DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
     const url = new URL(options.url);
-    const adapterFactory = new PrismaPg({ connectionString: options.url });
+    // Without a connect timeout a server that accepts connections but never answers (a lost
+    // network, a hung proxy) holds every request forever. Known limits: a query already running
+    // on a connection that goes silent is only ended by the operating system's TCP timeouts,
+    // and after connects have timed out pg's pool sometimes stays stuck once the network is
+    // back (requests wait on it until the API restarts); a refused or reset connection recovers.
+    const adapterFactory = new PrismaPg({
+      connectionString: options.url,
+      connectionTimeoutMillis: 10_000,
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
 
     return {

@@ -49,9 +49,15 @@ function runTs(script: string, env: Record<string, string>): RunningProcess {
     output: () => output,
     exited,
     async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
 
-      return exited;
+      child.kill(signal);
+      // A process that cannot finish its shutdown (its database gone, say) is not left behind.
+      const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const how = await exited;
+      clearTimeout(forced);
+
+      return how;
     },
   };
 }
