@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test of the product: the printed schema and the migrations are current,
-# types and lint are clean, unit and API tests pass on PGlite and on PostgreSQL, and the
-# browser test drives a real checkout in Chromium.
+# types and lint are clean, unit and API tests pass on PGlite and on PostgreSQL, the fault and
+# load tests run the API as real processes, and the browser test drives a real checkout in
+# Chromium.
 #
 # PostgreSQL: TEST_DATABASE_URL or DATABASE_URL when set (each test file makes and drops its
 # own database there); otherwise a throwaway cluster is started on port 55432.
@@ -35,6 +36,12 @@ unset DATABASE_URL
 
 step 'Unit and API tests'
 npx vitest run $(report api)
+
+step 'Fault tests: the API killed mid-payment, PayPal slow or down, the database unreachable'
+npx vitest run --config tests/faults/vitest.config.ts $(report faults)
+
+step 'Load test on PostgreSQL (LOAD_SECONDS, 10 here)'
+LOAD_SECONDS="${LOAD_SECONDS:-10}" npx vitest run --config tests/load/vitest.config.ts $(report load)
 
 step 'Storefront unit tests'
 npm run --silent test -w @wholesale/web -- $(report web)
