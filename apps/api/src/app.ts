@@ -30,6 +30,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Requests an API token may make per window; 120 a minute unless set. */
   tokenRateLimit?: { points: number; seconds: number };
+  /** Count API-token requests in the database, for several instances on one PostgreSQL. */
+  sharedRateLimits?: boolean;
   /** Called when an IPN message was stored, so it is verified without waiting for a tick. */
   wakeIpn?: () => void;
   /** How PayPal is reached; tests pass one that records the NVP calls. */
@@ -60,14 +62,14 @@ export function createApp(options: AppOptions) {
     paypal: (client) => connectPayPal(client, config, secrets, options.paypalFetch),
     mail: { transport: options.mailTransport, wake: options.wakeMail ?? (() => {}) },
     now: options.now ?? (() => new Date()),
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(db),
   };
 
   const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';
-  const limitToken = createTokenRateLimiter(
-    options.tokenRateLimit?.points,
-    options.tokenRateLimit?.seconds,
-  );
+  const limitToken = createTokenRateLimiter({
+    ...options.tokenRateLimit,
+    shared: options.sharedRateLimits ? db : null,
+  });
   // Over HTTP the node adapter hands each request its `req`; in-process calls have none.
   const yoga = createYoga<{ req?: IncomingMessage }>({
     schema,

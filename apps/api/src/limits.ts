@@ -1,8 +1,9 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { PrismaClient } from '@wholesale/db/client';
 import type { DocumentNode } from 'graphql';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** What one GraphQL document may ask for; beyond this it is refused before it runs. */
 export const queryLimits = {
@@ -124,11 +125,28 @@ export function useNoIntrospection(): Plugin {
 }
 
 /**
- * Per API token: at most `points` requests per `seconds`, counted on this instance. Over it,
- * the request is answered 429 with Retry-After.
+ * Per API token: at most `points` requests per `seconds`. Over it, the request is answered 429
+ * with Retry-After. With `shared` the counts live in the database, for API instances that share
+ * one PostgreSQL; otherwise (the embedded database, one process) in memory, which costs no query.
  */
-export function createTokenRateLimiter(points = 120, seconds = 60) {
-  const limiter = new RateLimiterMemory({ points, duration: seconds });
+export function createTokenRateLimiter({
+  points = 120,
+  seconds = 60,
+  shared,
+}: {
+  points?: number;
+  seconds?: number;
+  shared?: PrismaClient | null;
+} = {}) {
+  const limiter = shared
+    ? new RateLimiterPrisma({
+        storeClient: shared,
+        tableName: 'rateLimit',
+        keyPrefix: 'api-token',
+        points,
+        duration: seconds,
+      })
+    : new RateLimiterMemory({ points, duration: seconds });
 
   return async (tokenId: string) => {
     try {

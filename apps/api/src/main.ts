@@ -40,6 +40,7 @@ const { handle, systemContext } = createApp({
   log,
   config,
   mailTransport,
+  sharedRateLimits: database.kind === 'postgresql',
   wakeMail: () => jobs?.wake('send-emails'),
   wakeIpn: () => jobs?.wake('process-ipn'),
 });

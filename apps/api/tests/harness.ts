@@ -24,6 +24,8 @@ export async function startTestApp(
   kind: DatabaseKind,
   options: {
     tokenRateLimit?: { points: number; seconds: number };
+    /** Count API-token requests in the database; as the API runs (PostgreSQL only) unless set. */
+    sharedRateLimits?: boolean;
     /** The API's logger; silent unless given, e.g. one writing to a stream a test reads. */
     log?: Logger;
     /** More API credentials the local PayPal sandbox accepts, beside the demo merchant's. */
@@ -72,6 +74,8 @@ export async function startTestApp(
     mailTransport,
     paypalFetch,
     now,
+    // As the API runs: counted in the database on PostgreSQL, in memory on the embedded one.
+    sharedRateLimits: kind === 'postgresql',
     ...appOptions,
   });
   const { yoga, systemContext } = app;

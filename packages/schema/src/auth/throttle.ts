@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { PrismaClient } from '@wholesale/db/client';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../errors.ts';
 
 export class TooManyAttemptsError extends DomainError {
@@ -12,13 +14,22 @@ export class TooManyAttemptsError extends DomainError {
 
 /**
  * Failed log-ins per account (10 in 15 minutes) and per client address (50 in 15 minutes),
- * counted on this API instance. A success clears the account's count.
+ * counted in the database, so every API instance counts against the same limit and a restart
+ * forgets nothing. A success clears the account's count.
  */
-export function createLoginThrottle() {
-  const byAccount = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
-  const byAddress = new RateLimiterMemory({ points: 50, duration: 15 * 60 });
+export function createLoginThrottle(db: PrismaClient) {
+  const counter = (keyPrefix: string, points: number) =>
+    new RateLimiterPrisma({
+      storeClient: db,
+      tableName: 'rateLimit',
+      keyPrefix,
+      points,
+      duration: 15 * 60,
+    });
+  const byAccount = counter('login-account', 10);
+  const byAddress = counter('login-address', 50);
 
-  const blocked = async (limiter: RateLimiterMemory, key: string) => {
+  const blocked = async (limiter: RateLimiterAbstract, key: string) => {
     const state = await limiter.get(key);
     if (state && state.consumedPoints >= limiter.points) {
       throw new TooManyAttemptsError(Math.ceil(state.msBeforeNext / 1000));
@@ -31,7 +42,7 @@ export function createLoginThrottle() {
       if (address) await blocked(byAddress, address);
     },
     async failed(email: string, address: string | null) {
-      const count = (limiter: RateLimiterMemory, key: string) =>
+      const count = (limiter: RateLimiterAbstract, key: string) =>
         limiter.consume(key).catch((rejection: unknown) => {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
         });
