@@ -206,7 +206,8 @@ describe.each(databaseKinds())('PayPal’s IPN messages, on %s', (kind) => {
     expect(flagged?.note).toBe('PayPal shows a partial refund this shop has no record of.');
   });
 
-  it('settles an order whose payment the shop never heard back about', async () => {
+  /** A PayPal checkout that PayPal took while the API died right after: nothing reached the order. */
+  async function paidBehindTheShopsBack() {
     const started = (
       await buyer(startCheckoutMutation, {
         input: {
@@ -216,8 +217,7 @@ describe.each(databaseKinds())('PayPal’s IPN messages, on %s', (kind) => {
       })
     ).data.startCheckout;
     const returned = await approveAtPayPal(app, started.redirectUrl);
-    // The API died right after PayPal took the money: nothing reached the order. PayPal's
-    // IPN, posted because the payment carried the notify URL, must settle it.
+    // PayPal's IPN, posted because the payment carried the notify URL, must settle it.
     const { DEMO_CREDENTIALS } = await import('@wholesale/paypal/sandbox-demo');
     const { NvpClient } = await import('@wholesale/paypal/nvp');
     const client = new NvpClient({
@@ -253,14 +253,46 @@ describe.each(databaseKinds())('PayPal’s IPN messages, on %s', (kind) => {
     expect(paid.ok).toBe(true);
     expect((await orderState(started.order.number)).paymentStatus).toBe('UNPAID');
 
+    return stored;
+  }
+
+  it('settles an order whose payment the shop never heard back about', async () => {
+    const stored = await paidBehindTheShopsBack();
+
     await app.processIpn();
-    const order = await app.db.order.findUniqueOrThrow({
-      where: { number: Number(started.order.number) },
-    });
+    const order = await app.db.order.findUniqueOrThrow({ where: { id: stored.id } });
     expect(order).toMatchObject({ status: 'NEW', paymentStatus: 'PAID' });
     const transactions = (await paypalTransactions(app)).filter(
-      (t) => t.invoiceId === started.order.number,
+      (t) => t.invoiceId === String(stored.number),
     );
     expect(transactions).toHaveLength(1);
+  });
+
+  it('applies the IPN after the payment lock a dying request held has expired', async () => {
+    const stored = await paidBehindTheShopsBack();
+    // The request that was paying died holding the order's payment lock.
+    await app.db
+      .$executeRaw`UPDATE "Order" SET "paymentLockedUntil" = ${new Date(Date.now() + 120_000)} WHERE id = ${stored.id}`;
+
+    await app.processIpn();
+    const waiting = await app.db.ipnMessage.findFirstOrThrow({
+      where: { body: { contains: `invoice=${stored.number}&` } },
+    });
+    expect(waiting).toMatchObject({
+      status: 'RECEIVED',
+      outcome: 'the order is busy with its payment',
+    });
+    expect((await orderState(String(stored.number))).paymentStatus).toBe('UNPAID');
+
+    // Past the lock's expiry and the message's next attempt.
+    await app.advanceClock(1, { paypalToo: false });
+    await app.processIpn();
+    expect(await app.db.order.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      status: 'NEW',
+      paymentStatus: 'PAID',
+    });
+    expect((await app.db.ipnMessage.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe(
+      'APPLIED',
+    );
   });
 });

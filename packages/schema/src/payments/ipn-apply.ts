@@ -23,6 +23,8 @@ export interface IpnResult {
   applied: boolean;
   outcome: string;
   orderId: string | null;
+  /** Nothing was decided: the message is to be applied again later. */
+  retryLater?: boolean;
 }
 
 const ignored = (outcome: string, orderId: string | null = null): IpnResult => ({
@@ -93,7 +95,16 @@ async function applyPayment(context: Context, fields: Fields): Promise<IpnResult
       payerEmail: fields.payer_email ?? null,
     }),
   );
-  if (outcome === 'busy') return ignored('the order is not awaiting a payment', order.id);
+  if (outcome === 'busy') {
+    // Another request is taking this order's payment right now (or died holding the lock, which
+    // expires by itself): whatever it ends with, this message is to be looked at again after.
+    const now = await context.db.order.findUniqueOrThrow({ where: { id: order.id } });
+    if (now.status === 'PAYMENT_INCOMPLETE' && now.paymentStatus === 'UNPAID') {
+      return { ...ignored('the order is busy with its payment', order.id), retryLater: true };
+    }
+
+    return ignored('the order is not awaiting a payment', order.id);
+  }
 
   return { applied: true, outcome: `payment ${txnId} recorded`, orderId: order.id };
 }

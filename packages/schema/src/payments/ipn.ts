@@ -94,6 +94,18 @@ async function processOne(context: Context, message: IpnMessage, now: Date) {
     return;
   }
   const result = await applyIpn(context, fields);
+  if (result.retryLater) {
+    context.log.info({ ipnId: message.id, outcome: result.outcome }, 'IPN to be applied later');
+    await context.db.ipnMessage.update({
+      where: { id: message.id },
+      data: {
+        attempts,
+        outcome: result.outcome,
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      },
+    });
+    return;
+  }
   await finish(
     context,
     message,
