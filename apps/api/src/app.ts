@@ -40,6 +40,25 @@ export interface AppOptions {
   introspection?: boolean;
 }
 
+const healthTimeoutMs = 3_000;
+
+/** Whether the database answers a trivial query within a few seconds. */
+async function databaseAnswers(db: PrismaClient): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), healthTimeoutMs);
+  });
+  const query = db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Set-Cookie values resolvers asked for (the session cookie), by request. */
 const responseCookies = new WeakMap<Request, string[]>();
 
@@ -131,7 +150,13 @@ export function createApp(options: AppOptions) {
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      databaseAnswers(db).then((answers) => {
+        // A load balancer or supervisor takes an instance that cannot reach its database out
+        // of service (and may restart it) instead of sending it requests that will fail.
+        response
+          .writeHead(answers ? 200 : 503, { 'content-type': 'text/plain' })
+          .end(answers ? 'ok' : 'database unreachable');
+      });
       return;
     }
     if (path === '/paypal/ipn') {

@@ -39,7 +39,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // network, a hung proxy) holds every request forever. Known limits: a query already running
     // on a connection that goes silent is only ended by the operating system's TCP timeouts,
     // and after connects have timed out pg's pool sometimes stays stuck once the network is
-    // back (requests wait on it until the API restarts); a refused or reset connection recovers.
+    // back (requests wait on it until the API restarts; /healthz answers 503 then, so a
+    // supervisor can restart it); a refused or reset connection recovers.
     const adapterFactory = new PrismaPg({
       connectionString: options.url,
       connectionTimeoutMillis: 10_000,
