@@ -98,7 +98,7 @@ export async function deepPages(context: ScenarioContext): Promise<void> {
       throw new Error(`The ${listing.name} page after the cursor does not start where it should.`);
     }
     const [firstRuns, deepRuns] = await timeInTurns(fetchPage(null), fetchPage(deepCursor), {
-      runs: 25,
+      runs: 50,
     });
     const first = median(firstRuns);
     const deep = median(deepRuns);

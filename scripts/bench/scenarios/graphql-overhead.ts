@@ -52,7 +52,7 @@ export async function graphqlOverhead(context: ScenarioContext): Promise<void> {
     await work();
     sql[side].push(database.recorder.busyMs - before);
   };
-  const runs = { runs: 30, warmup: 5 };
+  const runs = { runs: 40, warmup: 5 };
   const [api, prisma] = await timeInTurns(
     counting('api', async () => {
       const answer = await product.graphql({ token }, ordersPage, { first: pageSize });
