@@ -16,6 +16,8 @@ export interface BenchDatabase {
   prisma: PrismaClient;
   recorder: SqlRecorder;
   close(): Promise<void>;
+  /** Drops the database at once, statements still running included; for an interrupted run. */
+  abort(): Promise<void>;
 }
 
 /** The PostgreSQL server the benchmark may create its database on, if the environment names one. */
@@ -92,5 +94,6 @@ export async function openBenchDatabase(kind: BenchDatabaseKind): Promise<BenchD
       await database.close();
       await place.drop();
     },
+    abort: () => place.drop(),
   };
 }

@@ -21,6 +21,9 @@ const scenarios: Record<ScenarioName, (context: ScenarioContext) => Promise<void
   storefront,
 };
 
+/** Set by Ctrl-C, while the benchmark's database is dropped under the running statements. */
+let aborting = false;
+
 const labels: Record<BenchDatabaseKind, string> = { pglite: 'PGlite', postgresql: 'PostgreSQL' };
 
 async function memberWithMostOrders(context: Pick<ScenarioContext, 'database'>) {
@@ -38,6 +41,13 @@ async function runOn(kind: BenchDatabaseKind, options: ReturnType<typeof parseOp
   const label = labels[kind];
   console.log(`\n${label}: building the dataset …`);
   const database = await openBenchDatabase(kind);
+  // Ctrl-C drops the benchmark's database too, rather than leaving it on the server.
+  const interrupted = () => {
+    aborting = true;
+    console.log('\nInterrupted: dropping the benchmark database …');
+    database.abort().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
   const product = await startProduct(database);
   try {
     const dataset = await buildDataset(database.prisma, options);
@@ -69,6 +79,7 @@ async function runOn(kind: BenchDatabaseKind, options: ReturnType<typeof parseOp
     }
     notes.push(...context.notes, '');
   } finally {
+    process.off('SIGINT', interrupted);
     await product.stop();
     await database.close();
   }
@@ -107,7 +118,13 @@ if (options.scenarios.includes('storefront')) {
   console.log('Building the storefront …');
   await buildStorefront();
 }
-for (const kind of kinds) await runOn(kind, options);
+try {
+  for (const kind of kinds) await runOn(kind, options);
+} catch (error) {
+  // Dropping the database fails the statements still running; the interrupt handler exits.
+  if (aborting) await new Promise(() => {});
+  throw error;
+}
 
 const table = results.table();
 console.log(`\n${table}\n\n${notes.join('\n')}`);
