@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@wholesale/db/client';
+import type { Role } from '@wholesale/db/enums';
 import type { ViewerIdentity } from '../context.ts';
 import { generateSecret, hashSecret } from './tokens.ts';
 
@@ -24,16 +25,29 @@ export interface ValidatedSession {
   renewed: boolean;
 }
 
+interface SessionRow {
+  expiresAt: Date;
+  userId: string;
+  role: Role;
+  email: string;
+  name: string;
+  memberId: string | null;
+}
+
 export async function validateSessionToken(
   db: PrismaClient,
   token: string,
   now = new Date(),
 ): Promise<ValidatedSession | null> {
   const id = hashSecret(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    include: { user: { include: { member: { select: { id: true } } } } },
-  });
+  // Every signed-in request starts here: one statement, where a nested include costs three.
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt", u.id AS "userId", u.role::text AS role, u.email, u.name,
+           m.id AS "memberId"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Member" m ON m."userId" = u.id
+    WHERE s.id = ${id}`;
   if (!session) return null;
 
   if (session.expiresAt.getTime() <= now.getTime()) {
@@ -48,13 +62,12 @@ export async function validateSessionToken(
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
 
-  const { user } = session;
   const identity: ViewerIdentity = {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    name: user.name,
-    memberId: user.member?.id ?? null,
+    userId: session.userId,
+    role: session.role,
+    email: session.email,
+    name: session.name,
+    memberId: session.memberId,
     sessionId: id,
   };
 
