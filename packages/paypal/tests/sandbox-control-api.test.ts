@@ -35,9 +35,9 @@ describe('the /sim/ control API', () => {
   });
 
   it('refuses an unknown method or a malformed code in fail-next', async () => {
-    expect((await t.sim('/sim/fail-next', { method: 'DoCapture', code: '10001' })).status).toBe(
-      400,
-    );
+    expect(
+      (await t.sim('/sim/fail-next', { method: 'DoReferenceTransaction', code: '10001' })).status,
+    ).toBe(400);
     expect((await t.sim('/sim/fail-next', { method: 'DoVoid', code: 'boom' })).body).toEqual({
       error: 'code must be a PayPal error code',
     });

@@ -84,7 +84,9 @@ describe('POST /sim/delay-next', () => {
   });
 
   it('refuses an unknown method, a bad wait or a bad moment', async () => {
-    expect((await t.sim('/sim/delay-next', { method: 'DoCapture', ms: 10 })).status).toBe(400);
+    expect(
+      (await t.sim('/sim/delay-next', { method: 'DoReferenceTransaction', ms: 10 })).status,
+    ).toBe(400);
     expect((await t.sim('/sim/delay-next', { method: 'DoVoid', ms: -1 })).status).toBe(400);
     expect((await t.sim('/sim/delay-next', { method: 'DoVoid', ms: 700_000 })).status).toBe(400);
     expect(
