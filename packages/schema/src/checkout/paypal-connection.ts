@@ -27,11 +27,18 @@ export async function connectForPayment(context: Context): Promise<PayPalConnect
 /**
  * Keeps the merchant informed in 決済設定: a credentials error (wrong signature, say) is
  * recorded on the PayPal account with its merchant message, and cleared by the next call PayPal
- * accepts. Other errors concern one payment and are recorded on it instead.
+ * accepts. Other errors concern one payment and are recorded on it instead. Given the
+ * connection the call went through, a success costs no statement when no error is on record.
  */
-export async function notePayPalAnswer(context: Context, errors: NvpErrorItem[]): Promise<void> {
+export async function notePayPalAnswer(
+  context: Context,
+  errors: NvpErrorItem[],
+  paypal?: PayPalConnection,
+): Promise<void> {
   const first = errors[0];
   if (!first) {
+    if (paypal && !paypal.credentialsErrorRecorded) return;
+    if (paypal) paypal.credentialsErrorRecorded = false;
     await context.db.payPalAccount.updateMany({
       where: { id: 1, lastErrorCode: { not: null } },
       data: { lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null },
@@ -43,6 +50,7 @@ export async function notePayPalAnswer(context: Context, errors: NvpErrorItem[])
   if (description.category !== 'credentials') return;
 
   context.log.error({ code: first.code }, 'PayPal refused the API credentials');
+  if (paypal) paypal.credentialsErrorRecorded = true;
   await context.db.payPalAccount.updateMany({
     where: { id: 1 },
     data: {

@@ -20,10 +20,14 @@ const amountMismatch: NvpErrorItem = {
 };
 
 /** Runs one NVP call; a transport failure (outcome unknown) comes back as `unanswered`. */
-async function ask<T>(context: Context, call: () => Promise<NvpResult<T>>) {
+async function ask<T>(
+  context: Context,
+  paypal: PayPalConnection,
+  call: () => Promise<NvpResult<T>>,
+) {
   try {
     const result = await call();
-    await notePayPalAnswer(context, result.ok ? [] : result.errors);
+    await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
 
     return result;
   } catch (error) {
@@ -43,7 +47,7 @@ export async function payPalCheckoutState(
   paypal: PayPalConnection,
   payment: PaymentWithOrder,
 ): Promise<ExpressCheckoutDetails | null> {
-  const result = await ask(context, () =>
+  const result = await ask(context, paypal, () =>
     paypal.client.getExpressCheckoutDetails(payment.paypalToken ?? ''),
   );
   if (result === 'unanswered') return null;
@@ -142,7 +146,7 @@ export async function takePayPalPayment(
       data: { payRequestedAt: context.services.now() },
     });
   }
-  const result = await ask(context, () =>
+  const result = await ask(context, paypal, () =>
     paypal.client.doExpressCheckoutPayment({
       token,
       payerId,

@@ -40,7 +40,7 @@ export async function beginPayPalPayment(
     );
     throw payPalUnreachableError();
   }
-  await notePayPalAnswer(context, result.ok ? [] : result.errors);
+  await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
   if (!result.ok) {
     context.log.error(
       { orderNumber: order.number, errors: result.errors },

@@ -61,7 +61,7 @@ export async function captureOrderPayment(context: Context, orderId: string): Pr
       }),
     );
     if (result === 'unanswered') throw payPalUnreachableError();
-    await notePayPalAnswer(context, result.ok ? [] : result.errors);
+    await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
     if (!result.ok) throw await recordRefusal(context, payment.id, result.errors);
 
     const capture = result.value;
@@ -132,7 +132,7 @@ export async function voidOrderAuthorization(
       }),
     );
     if (result === 'unanswered') throw payPalUnreachableError();
-    await notePayPalAnswer(context, result.ok ? [] : result.errors);
+    await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
     if (!result.ok) throw await recordRefusal(context, payment.id, result.errors);
 
     await context.db.$transaction(async (tx) => {

@@ -78,7 +78,7 @@ export async function refundOrder(
       });
     const result = await callTwice(call);
     if (result === 'unanswered') throw payPalUnreachableError();
-    await notePayPalAnswer(context, result.ok ? [] : result.errors);
+    await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
     if (!result.ok) {
       const first = result.errors[0];
       await context.db.refund.update({

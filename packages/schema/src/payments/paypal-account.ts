@@ -15,6 +15,8 @@ export interface PayPalConnection {
   ipnVerifyUrl: string;
   /** Whether new PayPal payments are taken at once or authorized for a later capture. */
   paymentAction: PayPalPaymentAction;
+  /** Whether a credentials error is on record for 決済設定, to be cleared by the next success. */
+  credentialsErrorRecorded: boolean;
 }
 
 export class PayPalNotConfiguredError extends DomainError {
@@ -68,5 +70,6 @@ export async function connectPayPal(
     checkoutUrl,
     ipnVerifyUrl,
     paymentAction: account.paymentAction,
+    credentialsErrorRecorded: account.lastErrorCode !== null,
   };
 }

@@ -41,7 +41,7 @@ export async function testPayPalConnection(context: Context): Promise<Connection
   const where = environmentNames[paypal.environment];
   try {
     const result = await paypal.client.getBalance();
-    await notePayPalAnswer(context, result.ok ? [] : result.errors);
+    await notePayPalAnswer(context, result.ok ? [] : result.errors, paypal);
     if (result.ok) {
       return {
         ok: true,
