@@ -102,7 +102,14 @@ function parseOptions() {
 const options = parseOptions();
 const results = new Results();
 const notes: string[] = [];
-const { kinds, note } = chooseDatabases(options.db);
+const { kinds, note } = (() => {
+  try {
+    return chooseDatabases(options.db);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
 if (note) console.log(note);
 const machine =
   `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
