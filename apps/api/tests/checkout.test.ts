@@ -219,6 +219,73 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
     expect(instructions.data.order.paymentInstructions).toContain('サンプル銀行');
   });
 
+  it('makes one order of one confirmation page, however often or at once 注文確定 is sent', async () => {
+    const before = await stockOf('FD-3004');
+    const input = {
+      lines: [{ productId: product('FD-3004').id, quantity: 1 }],
+      paymentMethod: 'BANK_TRANSFER',
+      checkoutKey: `page-${kind}-1`,
+    };
+    const results = await Promise.all([1, 2, 3].map(() => buyer(startCheckoutMutation, { input })));
+    const again = await buyer(startCheckoutMutation, { input });
+
+    const numbers = [...results, again].map((result) => result.data.startCheckout.order.number);
+    expect(new Set(numbers).size).toBe(1);
+    expect(await stockOf('FD-3004')).toBe(before - 1);
+    await app.deliverEmails();
+    expect(app.sent.filter((email) => email.subject.includes(numbers[0]))).toHaveLength(1);
+
+    // Another page of the same cart is another order.
+    const next = await buyer(startCheckoutMutation, {
+      input: { ...input, checkoutKey: `page-${kind}-2` },
+    });
+    expect(next.data.startCheckout.order.number).not.toBe(numbers[0]);
+  });
+
+  it('sends a repeated PayPal 注文確定 to the same PayPal page, not to a second order', async () => {
+    const input = {
+      lines: [{ productId: product('TW-1001').id, quantity: 1 }],
+      paymentMethod: 'PAYPAL',
+      checkoutKey: `page-${kind}-paypal`,
+    };
+    const calls = app.nvpCalls.length;
+    const first = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    // The buyer came back from PayPal with the back button and pressed 注文確定 again.
+    const second = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+
+    expect(second).toEqual(first);
+    expect(app.nvpCalls.slice(calls)).toEqual(['SetExpressCheckout']);
+
+    // Once paid, the page's key answers the paid order and sends no one to PayPal.
+    await buyer(completeReturnMutation, { input: await approveAtPayPal(app, first.redirectUrl) });
+    const after = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    expect(after).toMatchObject({
+      redirectUrl: null,
+      order: { number: first.order.number, status: 'NEW', paymentStatus: 'PAID' },
+    });
+  });
+
+  it('orders nothing when the total is no longer the one the buyer confirmed', async () => {
+    const before = await stockOf('FD-3002');
+    const result = await buyer(
+      'mutation ($input: StartCheckoutInput!) { startCheckout(input: $input) { __typename ... on CheckoutTotalChangedError { code total { amount } } } }',
+      {
+        input: {
+          lines: [{ productId: product('FD-3002').id, quantity: 2 }],
+          paymentMethod: 'BANK_TRANSFER',
+          expectedTotal: 1848,
+        },
+      },
+    );
+
+    expect(result.data.startCheckout).toEqual({
+      __typename: 'CheckoutTotalChangedError',
+      code: 'CHECKOUT_TOTAL_CHANGED',
+      total: { amount: 4320 + 800 + 80 + 345 },
+    });
+    expect(await stockOf('FD-3002')).toBe(before);
+  });
+
   it('refuses PayPal to a member who is not allowed it, whatever the client sends', async () => {
     const transfer = app.graphql(await app.logIn(demoLogins.transferMember));
     const ordersBefore = await app.db.order.count();

@@ -13,6 +13,7 @@ import { Order, orderPayload, TaxBreakdown } from '../orders/order-schema.ts';
 import { Product } from '../products/product-schema.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
 import {
+  CheckoutTotalChangedError,
   InsufficientStockError,
   OrderNotFoundError,
   OrderNotPayableError,
@@ -42,6 +43,19 @@ errorObject(PaymentMethodNotAllowedError, {
         error.restrictedProductIds.length === 0
           ? []
           : context.db.product.findMany({ where: { id: { in: error.restrictedProductIds } } }),
+    }),
+  }),
+});
+
+errorObject(CheckoutTotalChangedError, {
+  name: 'CheckoutTotalChangedError',
+  description:
+    'The order would cost another total than `expectedTotal` (the cart or a price changed since the buyer confirmed it); nothing was ordered.',
+  fields: (t) => ({
+    total: t.field({
+      type: Money,
+      description: 'The total the order would have now.',
+      resolve: (error) => yen(error.total),
     }),
   }),
 });
@@ -256,6 +270,16 @@ const StartCheckoutInput = builder.inputType('StartCheckoutInput', {
       description:
         'How the member pays: enabled by the merchant, allowed for the member and by every product.',
     }),
+    checkoutKey: t.string({
+      required: false,
+      description:
+        'A key made once per confirmation page (at most 100 characters). 注文確定 sent again with the same key (a reload, the back button from PayPal, a retried request) answers the order the first one made, and for a PayPal order still awaiting payment the same PayPal page, instead of ordering twice.',
+    }),
+    expectedTotal: t.int({
+      required: false,
+      description:
+        'The total, in yen, the buyer saw and confirmed. When the order would cost another total, CheckoutTotalChangedError answers and nothing is ordered.',
+    }),
   }),
 });
 
@@ -295,7 +319,13 @@ builder.mutationFields((t) => ({
     ),
     description: '注文確定: places the order; for PayPal, answers where to send the buyer.',
     errors: {
-      types: [PaymentMethodNotAllowedError, InsufficientStockError, ValidationError, PayPalError],
+      types: [
+        PaymentMethodNotAllowedError,
+        InsufficientStockError,
+        CheckoutTotalChangedError,
+        ValidationError,
+        PayPalError,
+      ],
       directResult: true,
       union: {
         name: 'StartCheckoutResult',
@@ -307,10 +337,16 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const memberId = requireMember(context);
+      const checkoutKey = input.checkoutKey?.trim() || null;
+      if (checkoutKey && checkoutKey.length > 100) {
+        throw new ValidationError('The checkout key is at most 100 characters.', 'checkoutKey');
+      }
       const { order, redirectUrl } = await startCheckout(context, {
         memberId,
         lines: toCart(input.lines),
         paymentMethod: input.paymentMethod,
+        checkoutKey,
+        expectedTotal: input.expectedTotal ?? null,
       });
 
       return { orderId: order.id, redirectUrl };

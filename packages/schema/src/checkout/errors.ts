@@ -29,6 +29,16 @@ export class InsufficientStockError extends DomainError {
   }
 }
 
+/** The order would cost another total than the one the buyer confirmed: nothing was ordered. */
+export class CheckoutTotalChangedError extends DomainError {
+  readonly total: number;
+
+  constructor(total: number) {
+    super('CHECKOUT_TOTAL_CHANGED', `The total is now ${total}; confirm it and order again.`);
+    this.total = total;
+  }
+}
+
 export class OrderNotFoundError extends DomainError {
   constructor() {
     super('ORDER_NOT_FOUND', 'No order of yours belongs to this PayPal payment.');

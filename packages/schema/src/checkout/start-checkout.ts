@@ -1,29 +1,30 @@
 import type { PaymentMethod } from '@wholesale/db/enums';
-import type { Prisma } from '@wholesale/db/prisma';
+import { Prisma } from '@wholesale/db/prisma';
 import type { Context } from '../context.ts';
 import { enqueueEmail } from '../email/outbox.ts';
 import { orderReceivedEmail } from '../email/templates.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
 import { loadShopRules } from '../settings/shop-settings.ts';
 import { enqueueOrderEvents } from '../webhooks/events.ts';
-import { InsufficientStockError, PayPalError } from './errors.ts';
+import { CheckoutTotalChangedError, InsufficientStockError, PayPalError } from './errors.ts';
+import { orderInclude } from './order-include.ts';
 import { assertMethodAllowed } from './payment-methods.ts';
 import { connectForPayment } from './paypal-connection.ts';
 import type { PaymentWithOrder } from './paypal-payment.ts';
 import { beginPayPalPayment } from './paypal-session.ts';
 import type { CartLine } from './quote.ts';
 import { quoteLines } from './quote.ts';
+import { repeatedCheckout } from './repeated-checkout.ts';
 
 export interface StartCheckoutInput {
   memberId: string;
   lines: CartLine[];
   paymentMethod: PaymentMethod;
+  /** The checkout page's key: a repeated 注文確定 answers the order the first one made. */
+  checkoutKey?: string | null;
+  /** The total the buyer confirmed; another total orders nothing. */
+  expectedTotal?: number | null;
 }
-
-const orderInclude = {
-  lines: { orderBy: { position: 'asc' } },
-  member: { include: { user: true } },
-} as const satisfies Prisma.OrderInclude;
 
 /**
  * 注文確定: takes the order and reserves its stock in one transaction. Orders paid by PayPal
@@ -31,6 +32,29 @@ const orderInclude = {
  * NEW at once and the order-received email goes out.
  */
 export async function startCheckout(
+  context: Context,
+  input: StartCheckoutInput,
+): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
+  const { checkoutKey } = input;
+  const repeated = checkoutKey
+    ? await repeatedCheckout(context, input.memberId, checkoutKey)
+    : null;
+  if (repeated) return repeated;
+
+  try {
+    return await placeOrder(context, input);
+  } catch (error) {
+    // Two 注文確定 of one page at the same moment: the one that lost the race answers the
+    // order the other made.
+    const sameKey = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+    const winner =
+      sameKey && checkoutKey ? await repeatedCheckout(context, input.memberId, checkoutKey) : null;
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+async function placeOrder(
   context: Context,
   input: StartCheckoutInput,
 ): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
@@ -45,6 +69,9 @@ export async function startCheckout(
   const paypal = input.paymentMethod === 'PAYPAL' ? await connectForPayment(context) : null;
   const order = await db.$transaction(async (tx) => {
     const quote = await quoteLines(tx, input.lines, await loadShopRules(tx), fee);
+    if (input.expectedTotal != null && quote.total !== input.expectedTotal) {
+      throw new CheckoutTotalChangedError(quote.total);
+    }
     // In one order for every cart, so that two checkouts sharing products never deadlock.
     for (const line of [...quote.lines].sort((a, b) => (a.product.id < b.product.id ? -1 : 1))) {
       const reserved = await tx.product.updateMany({
@@ -60,6 +87,7 @@ export async function startCheckout(
     const created = await tx.order.create({
       data: {
         memberId: input.memberId,
+        checkoutKey: input.checkoutKey ?? null,
         status: paypal ? 'PAYMENT_INCOMPLETE' : 'NEW',
         paymentStatus: 'UNPAID',
         paymentMethod: input.paymentMethod,
