@@ -91,7 +91,8 @@ errorObject(OrderNotPayableError, {
 
 errorObject(PayPalError, {
   name: 'PayPalError',
-  description: 'PayPal refused or could not be reached. The buyer messages are safe to show.',
+  description:
+    'PayPal refused or could not be reached. The buyer messages are safe to show the buyer; the merchant messages are for staff.',
   fields: (t) => ({
     paypalCode: t.exposeString('paypalCode', {
       nullable: true,
@@ -102,6 +103,12 @@ errorObject(PayPalError, {
     }),
     buyerMessageEn: t.exposeString('buyerMessageEn', {
       description: 'What happened and what to do, for the buyer, in English.',
+    }),
+    merchantMessageJa: t.exposeString('merchantMessageJa', {
+      description: 'What happened and what to check, for the shop’s staff, in Japanese.',
+    }),
+    merchantMessageEn: t.exposeString('merchantMessageEn', {
+      description: 'What happened and what to check, for the shop’s staff, in English.',
     }),
     retryUrl: t.exposeString('retryUrl', {
       nullable: true,

@@ -61,6 +61,8 @@ export class PayPalError extends DomainError {
   readonly paypalCode: string | null;
   readonly buyerMessageJa: string;
   readonly buyerMessageEn: string;
+  readonly merchantMessageJa: string;
+  readonly merchantMessageEn: string;
   /** Where the buyer can try again at PayPal with the same token, when that is the remedy. */
   readonly retryUrl: string | null;
 
@@ -69,12 +71,17 @@ export class PayPalError extends DomainError {
     paypalCode: string | null;
     buyerMessageJa: string;
     buyerMessageEn: string;
+    /** For staff; a failure only the buyer meets has the buyer's words (Japanese) or `message`. */
+    merchantMessageJa?: string;
+    merchantMessageEn?: string;
     retryUrl?: string | null;
   }) {
     super('PAYPAL_ERROR', options.message);
     this.paypalCode = options.paypalCode;
     this.buyerMessageJa = options.buyerMessageJa;
     this.buyerMessageEn = options.buyerMessageEn;
+    this.merchantMessageJa = options.merchantMessageJa ?? options.buyerMessageJa;
+    this.merchantMessageEn = options.merchantMessageEn ?? options.message;
     this.retryUrl = options.retryUrl ?? null;
   }
 }

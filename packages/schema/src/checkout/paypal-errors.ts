@@ -15,6 +15,8 @@ export function payPalErrorFrom(
     paypalCode: code,
     buyerMessageJa: description.buyerMessage.ja,
     buyerMessageEn: description.buyerMessage.en,
+    merchantMessageJa: description.merchantMessage.ja,
+    merchantMessageEn: description.merchantMessage.en,
     retryUrl,
   });
 }
@@ -27,5 +29,9 @@ export function payPalUnreachableError(): PayPalError {
     buyerMessageJa:
       'PayPalとの通信で一時的な問題が発生しました。しばらくしてから、もう一度お試しください。',
     buyerMessageEn: 'A temporary problem occurred while contacting PayPal. Please try again.',
+    merchantMessageJa:
+      'PayPalから応答がありませんでした。結果が不明なため、PayPalから取引を照会して確かめてください。',
+    merchantMessageEn:
+      'PayPal did not answer. The outcome is unknown: look the transaction up at PayPal.',
   });
 }
