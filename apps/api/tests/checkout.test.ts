@@ -47,6 +47,7 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
 
     return found;
   };
+  const tokenOf = (url: string) => new URL(url).searchParams.get('token');
   const stockOf = async (sku: string) =>
     (await app.db.product.findUniqueOrThrow({ where: { sku } })).stock;
 
@@ -263,6 +264,51 @@ describe.each(databaseKinds())('checkout on %s', (kind) => {
       redirectUrl: null,
       order: { number: first.order.number, status: 'NEW', paymentStatus: 'PAID' },
     });
+  });
+
+  it('pays the same order again when 注文確定 is repeated after cancelling at PayPal, by PayPal or by transfer', async () => {
+    const input = {
+      lines: [{ productId: product('TW-1002').id, quantity: 1 }],
+      paymentMethod: 'PAYPAL',
+      checkoutKey: `page-${kind}-cancelled-at-paypal`,
+    };
+    const first = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    await buyer(cancelReturnMutation, { input: { token: tokenOf(first.redirectUrl) } });
+
+    const again = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    expect(again.order.number).toBe(first.order.number);
+    expect(tokenOf(again.redirectUrl)).not.toBe(tokenOf(first.redirectUrl));
+
+    const byTransfer = (
+      await buyer(startCheckoutMutation, { input: { ...input, paymentMethod: 'BANK_TRANSFER' } })
+    ).data.startCheckout;
+    expect(byTransfer).toMatchObject({
+      redirectUrl: null,
+      order: {
+        number: first.order.number,
+        status: 'NEW',
+        paymentStatus: 'UNPAID',
+        paymentMethod: 'BANK_TRANSFER',
+      },
+    });
+  });
+
+  it('orders a cart anew once the order its key made is cancelled', async () => {
+    const input = {
+      lines: [{ productId: product('TW-1002').id, quantity: 1 }],
+      paymentMethod: 'BANK_TRANSFER',
+      checkoutKey: `page-${kind}-cancelled`,
+    };
+    const first = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    const staff = app.graphql(await app.logIn(demoLogins.staff));
+    await staff(
+      'mutation ($id: ID!) { cancelOrder(input: { orderId: $id, refundAtPayPal: false }) { __typename } }',
+      { id: first.order.id },
+    );
+
+    const again = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    expect(again.order).toMatchObject({ status: 'NEW' });
+    expect(again.order.number).not.toBe(first.order.number);
   });
 
   it('orders nothing when the total is no longer the one the buyer confirmed', async () => {

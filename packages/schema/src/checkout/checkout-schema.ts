@@ -280,7 +280,7 @@ const StartCheckoutInput = builder.inputType('StartCheckoutInput', {
     checkoutKey: t.string({
       required: false,
       description:
-        'A key made once per confirmation page (at most 100 characters). 注文確定 sent again with the same key (a reload, the back button from PayPal, a retried request) answers the order the first one made, and for a PayPal order still awaiting payment the same PayPal page, instead of ordering twice.',
+        'A key the client keeps for the cart being ordered, changed whenever the cart changes (at most 100 characters). 注文確定 sent again with the same key (a reload, the back button from PayPal, a retried request) answers the order the first one made instead of ordering twice: while it awaits payment it is paid as now asked (the same PayPal page while its token is open), and once it is cancelled the key is free for a new order.',
     }),
     expectedTotal: t.int({
       required: false,

@@ -35,20 +35,17 @@ export async function startCheckout(
   context: Context,
   input: StartCheckoutInput,
 ): Promise<{ order: CreatedOrder; redirectUrl: string | null }> {
-  const { checkoutKey } = input;
-  const repeated = checkoutKey
-    ? await repeatedCheckout(context, input.memberId, checkoutKey)
-    : null;
+  const repeat = input.checkoutKey ? { ...input, checkoutKey: input.checkoutKey } : null;
+  const repeated = repeat ? await repeatedCheckout(context, repeat) : null;
   if (repeated) return repeated;
 
   try {
     return await placeOrder(context, input);
   } catch (error) {
-    // Two 注文確定 of one page at the same moment: the one that lost the race answers the
-    // order the other made.
+    // Two 注文確定 of one cart at the same moment: the one that lost the race answers the order
+    // the other made.
     const sameKey = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-    const winner =
-      sameKey && checkoutKey ? await repeatedCheckout(context, input.memberId, checkoutKey) : null;
+    const winner = sameKey && repeat ? await repeatedCheckout(context, repeat) : null;
     if (winner) return winner;
     throw error;
   }
