@@ -138,6 +138,30 @@ describe('a buyer pays with PayPal through the storefront', () => {
     await admin.close();
   });
 
+  it('goes back from PayPal and places the order again: the same PayPal page, one order', async () => {
+    const page = await browser.newPage();
+    await orderWithPayPal(page);
+    const first = tokenOf(page.url());
+
+    // The browser's back button, then 注文確定 once more on the page it shows.
+    await page.goBack();
+    await page.waitForURL(`${product.storefront}/checkout`);
+    await Promise.all([
+      page.waitForURL(`${product.paypal}/cgi-bin/webscr?**`),
+      page.click('[data-testid="confirm-order"]'),
+    ]);
+    expect(tokenOf(page.url())).toBe(first);
+
+    await approveAtPayPal(page);
+    await page.locator('[data-testid="paypal-completed"]').waitFor();
+    const orderNumber = (await text(page, 'order-number')) ?? '';
+    expect(await paidAtPayPal(orderNumber)).toHaveLength(1);
+    // The buyer's history holds that one order of the cart, and no other unpaid one.
+    await page.goto(`${product.storefront}/orders`);
+    expect(await page.locator('[data-testid="pay-again"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('cancels at PayPal, and the merchant sees 送信未完 with no email sent', async () => {
     const page = await browser.newPage();
     await orderWithPayPal(page);

@@ -4,11 +4,12 @@ import { mutate, query, queryOrFailure } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { QuoteFields, ShippingRuleFields } from '$lib/graphql/quote';
 import { errorText, productName } from '$lib/labels';
+import { formatMoney } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isPaymentMethod } from '$lib/payment-method';
 import { restrictedMethodText, restrictionText } from '$lib/payment-restriction';
-import { clearCart, readCart } from '$lib/server/cart-cookie';
+import { checkoutKey, clearCart, readCart } from '$lib/server/cart-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 const Checkout = graphql(
@@ -52,6 +53,7 @@ const StartCheckout = graphql(`
         order { id number }
       }
       ... on InsufficientStockError { productId available }
+      ... on CheckoutTotalChangedError { total { amount currency } }
       ... on PayPalError { buyerMessageJa buyerMessageEn }
       ... on PaymentMethodNotAllowedError {
         method
@@ -75,6 +77,7 @@ export const load: PageServerLoad = async (event) => {
   // The cart page explains a cart that cannot be priced; this page only shows one that can.
   const { data } = await queryOrFailure(event, Checkout, { lines });
   if (data?.checkoutQuote.__typename !== 'CheckoutQuote') redirect(303, '/cart');
+  checkoutKey(event);
   const withFees = await Promise.all(
     data.checkoutPaymentMethods
       .filter(({ fee }) => fee.amount > 0)
@@ -112,9 +115,12 @@ export const actions: Actions = {
     }
     const lines = cartLines(readCart(event));
     if (lines.length === 0) redirect(303, '/cart');
+    const key = checkoutKey(event);
+    const confirmed = Number(form.get('expectedTotal'));
+    const expectedTotal = Number.isSafeInteger(confirmed) && confirmed >= 0 ? confirmed : null;
 
     const { startCheckout: result } = await mutate(event, StartCheckout, {
-      input: { lines, paymentMethod },
+      input: { lines, paymentMethod, checkoutKey: key, expectedTotal },
     });
 
     if (result.__typename === 'StartCheckoutPayload') {
@@ -127,6 +133,13 @@ export const actions: Actions = {
       const error = getLocale() === 'en' ? result.buyerMessageEn : result.buyerMessageJa;
 
       return fail(502, { paymentMethod, error });
+    }
+    if (result.__typename === 'CheckoutTotalChangedError') {
+      // The page loads again with the cart as it is now; the buyer confirms the new total.
+      return fail(409, {
+        paymentMethod,
+        error: m.checkout_total_changed({ total: formatMoney(result.total) }),
+      });
     }
     if (result.__typename === 'InsufficientStockError') {
       const { product } = await query(event, ProductName, { id: result.productId });
