@@ -1,13 +1,17 @@
+import { fromCsv } from '@wholesale/schema/exports/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLCaller, TestApp } from './harness.ts';
 import { demoLogins, startTestApp } from './harness.ts';
+import { databaseKinds } from './test-database.ts';
 
-describe('members and orders as CSV', () => {
+const japanTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
+
+describe.each(databaseKinds())('members and orders as CSV, on %s', (kind) => {
   let app: TestApp;
   let staff: GraphQLCaller;
 
   beforeAll(async () => {
-    app = await startTestApp('pglite');
+    app = await startTestApp(kind);
     staff = app.graphql(await app.logIn(demoLogins.staff));
   }, 60_000);
 
@@ -29,6 +33,44 @@ describe('members and orders as CSV', () => {
     ).toBe(true);
     expect(csv).toContain('buyer@example.com,株式会社やまだ商店,山田 花子,PAYPAL BANK_TRANSFER,');
     expect(csv).toContain('transfer@example.com,有限会社さとう物産,佐藤 一郎,BANK_TRANSFER,');
+    for (const row of fromCsv(csv)) expect(row.created_at).toMatch(japanTime);
+  });
+
+  it('writes names a spreadsheet would run as formulas after a single quote, and imports them back as they were', async () => {
+    const hostile = [
+      {
+        email: 'formula1@example.com',
+        companyName: '=HYPERLINK("http://x","click")',
+        contactName: '-1+2',
+      },
+      { email: 'formula2@example.com', companyName: '+SUM(1;2)', contactName: '@cmd' },
+      { email: 'formula3@example.com', companyName: "'Quoted & Co.", contactName: "'-3" },
+    ];
+    for (const member of hostile) {
+      const created = await staff(
+        'mutation ($input: CreateMemberInput!) { createMember(input: $input) { __typename } }',
+        { input: { ...member, password: 'a-long-password' } },
+      );
+      expect(created.data.createMember.__typename).toBe('CreateMemberPayload');
+    }
+
+    const csv: string = (await staff('{ membersCsv }')).data.membersCsv;
+
+    expect(csv).toContain(`formula1@example.com,"'=HYPERLINK(""http://x"",""click"")",'-1+2,`);
+    expect(csv).toContain("formula2@example.com,'+SUM(1;2),'@cmd,");
+    expect(csv).toContain("formula3@example.com,'Quoted & Co.,''-3,");
+    for (const row of fromCsv(csv)) {
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    expect(await importCsv(csv)).toMatchObject({ applied: true, created: 0, errors: [] });
+    const members = await staff(
+      '{ members(first: 10, filter: { search: "formula" }) { edges { node { email companyName contactName } } } }',
+    );
+    expect(members.data.members.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
+      expect.arrayContaining(hostile.map((member) => expect.objectContaining(member))),
+    );
+    expect(members.data.members.edges).toHaveLength(3);
   });
 
   it('imports nothing when any row is wrong, and names each wrong row', async () => {
@@ -101,12 +143,62 @@ describe('members and orders as CSV', () => {
     const csv: string = (await staff('{ ordersCsv }')).data.ordersCsv;
 
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFForder_number,created_at,company_name,status,payment_status,payment_method,sku,product_name,unit_price,quantity,tax_rate,line_amount,subtotal,tax,shipping,total',
+      '\uFEFForder_number,created_at,company_name,status,payment_status,payment_method,sku,product_name,unit_price,quantity,tax_rate,line_amount,subtotal,tax,shipping,payment_fee,total',
     );
     // ¥1,980 × 2 = ¥3,960, ¥800 shipping, 10% of ¥4,760 = ¥476: ¥5,236.
     expect(csv).toContain(`${placed.number},`);
     expect(csv).toContain(
-      ',株式会社やまだ商店,NEW,UNPAID,BANK_TRANSFER,TW-1001,有田焼 小皿 5枚組,1980,2,10,3960,3960,476,800,5236',
+      ',株式会社やまだ商店,NEW,UNPAID,BANK_TRANSFER,TW-1001,有田焼 小皿 5枚組,1980,2,10,3960,3960,476,800,0,5236',
+    );
+  });
+
+  it('exports the payment fee, so that every row adds up to its total, and the time in Japan', async () => {
+    await staff(
+      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
+    );
+    const member = (
+      await staff(
+        '{ members(first: 1, filter: { search: "transfer@" }) { edges { node { id } } } }',
+      )
+    ).data.members.edges[0].node.id;
+    await staff(
+      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
+      { id: member },
+    );
+    const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
+    const products = (await buyer('{ products(first: 20) { edges { node { id sku } } } }')).data
+      .products.edges;
+    const id = (sku: string) =>
+      products.find((edge: { node: { sku: string } }) => edge.node.sku === sku).node.id;
+    const placed = (
+      await buyer(
+        'mutation ($lines: [CheckoutLineInput!]!) { startCheckout(input: { lines: $lines, paymentMethod: CASH_ON_DELIVERY }) { ... on StartCheckoutPayload { order { number createdAt } } } }',
+        {
+          lines: [
+            { productId: id('FD-3001'), quantity: 1 },
+            { productId: id('TW-1001'), quantity: 1 },
+          ],
+        },
+      )
+    ).data.startCheckout.order;
+
+    const rows = fromCsv((await staff('{ ordersCsv }')).data.ordersCsv);
+    const mine = rows.filter((row) => row.order_number === placed.number);
+
+    // ¥1,080 at 8% (86) and ¥1,980 + ¥800 shipping + ¥330 fee at 10% (311): ¥4,587.
+    expect(
+      mine.map((row) => [row.sku, row.subtotal, row.shipping, row.payment_fee, row.tax, row.total]),
+    ).toEqual([
+      ['FD-3001', '3060', '800', '330', '397', '4587'],
+      ['TW-1001', '3060', '800', '330', '397', '4587'],
+    ]);
+    for (const row of rows) {
+      const parts = [row.subtotal, row.shipping, row.payment_fee, row.tax].map(Number);
+      expect(parts.reduce((sum, part) => sum + part, 0)).toBe(Number(row.total));
+      expect(row.created_at).toMatch(japanTime);
+    }
+    expect(Date.parse(mine[0]?.created_at ?? '')).toBe(
+      Math.floor(Date.parse(placed.createdAt) / 1000) * 1000,
     );
   });
 });

@@ -2,12 +2,13 @@ import { requireStaff } from '../auth/access.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { OrderFilter, orderWhere } from '../orders/order-schema.ts';
-import { toCsv } from './csv.ts';
+import { toCsv, tokyoTimestamp } from './csv.ts';
 import { importMembers } from './import-members.ts';
 
 builder.queryField('membersCsv', (t) =>
   t.string({
-    description: 'Every member as CSV (UTF-8 with BOM, for Excel) (staff).',
+    description:
+      'Every member as CSV (UTF-8 with BOM, for Excel), created_at in Japan time (+09:00) (staff). A text starting with =, +, -, @, a tab or a carriage return is written after a single quote, so a spreadsheet shows it instead of running it.',
     resolve: async (_root, _args, context) => {
       requireStaff(context);
       const members = await context.db.member.findMany({
@@ -22,7 +23,7 @@ builder.queryField('membersCsv', (t) =>
           member.companyName,
           member.contactName,
           member.allowedPaymentMethods.join(' '),
-          member.createdAt.toISOString(),
+          tokyoTimestamp(member.createdAt),
         ]),
       );
     },
@@ -32,7 +33,7 @@ builder.queryField('membersCsv', (t) =>
 builder.queryField('ordersCsv', (t) =>
   t.string({
     description:
-      'Orders as CSV, one row per line (UTF-8 with BOM), newest first, at most 10,000 (staff). Takes the same filter as `orders`.',
+      'Orders as CSV, one row per line (UTF-8 with BOM), newest first, at most 10,000 (staff). Takes the same filter as `orders`. subtotal + shipping + payment_fee + tax = total on every row; created_at is in Japan time (+09:00); a text starting with =, +, -, @, a tab or a carriage return is written after a single quote.',
     args: {
       since: t.arg({
         type: 'DateTime',
@@ -72,12 +73,13 @@ builder.queryField('ordersCsv', (t) =>
           'subtotal',
           'tax',
           'shipping',
+          'payment_fee',
           'total',
         ],
         orders.flatMap((order) =>
           order.lines.map((line) => [
             order.number,
-            order.createdAt.toISOString(),
+            tokyoTimestamp(order.createdAt),
             order.member.companyName,
             order.status,
             order.paymentStatus,
@@ -91,6 +93,7 @@ builder.queryField('ordersCsv', (t) =>
             order.subtotal,
             order.tax,
             order.shipping,
+            order.paymentFee,
             order.total,
           ]),
         ),
@@ -142,7 +145,7 @@ builder.mutationField('importMembersCsv', (t) =>
   t.field({
     type: ImportMembersPayload,
     description:
-      'Creates or updates members from CSV (email, company_name, contact_name, payment_methods, password for new members) (staff). All rows or none.',
+      'Creates or updates members from CSV (email, company_name, contact_name, payment_methods, password for new members) (staff). All rows or none. As `membersCsv` writes them, a single quote before =, +, -, @, a tab or a carriage return is dropped from every column but password; any other leading quote is kept.',
     errors: {
       types: [ValidationError],
       directResult: true,

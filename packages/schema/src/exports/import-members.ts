@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { paymentMethodOrder, sortPaymentMethods } from '../checkout/payment-methods.ts';
 import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
-import { fromCsv } from './csv.ts';
+import { fromCsv, unguardCell } from './csv.ts';
 
 interface RowError {
   row: number;
@@ -18,7 +18,9 @@ const maxRows = 5000;
 /**
  * Imports members from CSV in one transaction after checking every row: a file with any bad
  * row changes nothing and answers each row's error. Existing members (by email) are updated;
- * new ones need a password of 10 characters or more.
+ * new ones need a password of 10 characters or more. A file `membersCsv` wrote comes back as
+ * it was: the quote it put before a formula-like text is dropped again (`unguardCell`). The
+ * password, which the export never writes, is taken exactly as given.
  */
 export async function importMembers(context: Context, csv: string, dryRun: boolean) {
   let rows: Record<string, string>[];
@@ -46,17 +48,19 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
     const line = index + 2;
     const fail = (field: string | null, message: string) =>
       errors.push({ row: line, field, message });
-    const email = (row.email ?? '').toLowerCase();
+    const email = unguardCell(row.email ?? '').toLowerCase();
     if (!emailPattern.test(email)) fail('email', 'Not a valid email address.');
     if (seen.has(email)) fail('email', 'This email appears twice in the file.');
     seen.add(email);
-    const companyName = row.company_name ?? '';
-    const contactName = row.contact_name ?? '';
+    const companyName = unguardCell(row.company_name ?? '');
+    const contactName = unguardCell(row.contact_name ?? '');
     if (!companyName || companyName.length > 200)
       fail('company_name', 'Required, at most 200 characters.');
     if (!contactName || contactName.length > 200)
       fail('contact_name', 'Required, at most 200 characters.');
-    const methods = (row.payment_methods ?? '').split(/[\s,]+/).filter(Boolean) as PaymentMethod[];
+    const methods = unguardCell(row.payment_methods ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean) as PaymentMethod[];
     for (const method of methods) {
       if (!paymentMethodOrder.includes(method))
         fail('payment_methods', `Unknown method ${method}.`);
