@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { csvText } from '$lib/csv-text';
 import { mutate } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { errorText } from '$lib/labels';
@@ -36,7 +37,8 @@ async function importCsv(event: RequestEvent, csv: string, dryRun: boolean) {
 export const actions: Actions = {
   preview: async (event) => {
     const file = (await event.request.formData()).get('file');
-    const csv = file instanceof File ? await file.text() : '';
+    const csv = file instanceof File ? csvText(await file.arrayBuffer()) : '';
+    if (csv === null) return fail(400, { error: m.import_unreadable() });
     if (!csv.trim()) return fail(400, { error: m.import_no_file() });
 
     return importCsv(event, csv, true);
