@@ -194,7 +194,7 @@ builder.mutationFields((t) => ({
   setWebhookEndpointActive: t.field({
     type: EndpointPayload,
     description:
-      'Pauses or resumes an endpoint (staff). While paused no events are queued for it and queued deliveries fail; redeliver them after resuming.',
+      'Pauses or resumes an endpoint (staff). Events that happen while it is paused are not delivered to it, then or later: none is queued for it. Deliveries queued before the pause fail when their turn comes, and can be redelivered after resuming.',
     errors: {
       types: [NotFoundError],
       directResult: true,
