@@ -1,14 +1,16 @@
-// An example third-party integration: lists every order changed since a given time, page by
-// page, with its status, payment status, lines and totals.
+// An example third-party integration: lists every order changed since a given time, oldest
+// change first, page by page, with its status, payment status, lines and totals.
 //
 //   API_URL=http://127.0.0.1:4000/graphql API_TOKEN=wst_… npx tsx examples/list-orders.ts 2026-12-01T00:00:00Z
 //
-// The token needs the ORDERS_READ scope (admin → API tokens).
+// The token needs the ORDERS_READ scope (admin → API tokens). Without a time, the last 24 hours.
 import { GraphQLClient, gql } from 'graphql-request';
 
+// UPDATED lists the least recently changed order first, so the last order listed carries the
+// time to start from next run; the newest first default would put it on the first page.
 const ordersQuery = gql`
   query OrdersUpdatedSince($since: DateTime!, $after: String) {
-    orders(first: 50, after: $after, filter: { updatedSince: $since }) {
+    orders(first: 50, after: $after, filter: { updatedSince: $since }, orderBy: UPDATED) {
       pageInfo { hasNextPage endCursor }
       edges {
         node {
@@ -21,6 +23,7 @@ const ordersQuery = gql`
           subtotal { amount currency }
           tax { amount }
           shipping { amount }
+          paymentFee { amount }
           total { amount currency }
           updatedAt
         }
@@ -36,6 +39,10 @@ export interface ListedOrder {
   paymentMethod: string;
   companyName: string;
   lines: { sku: string; productName: string; quantity: number; amount: { amount: number } }[];
+  subtotal: { amount: number; currency: string };
+  tax: { amount: number };
+  shipping: { amount: number };
+  paymentFee: { amount: number };
   total: { amount: number; currency: string };
   updatedAt: string;
 }
@@ -63,17 +70,53 @@ export async function listOrdersUpdatedSince(apiUrl: string, token: string, sinc
   return orders;
 }
 
+/** The time given on the command line, or null when it is not one. */
+export function sinceArgument(argument: string | undefined, now = new Date()): Date | null {
+  if (argument === undefined) return new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  // Date.parse also takes forms such as "12/1", whose meaning depends on the machine.
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(argument)
+  ) {
+    return null;
+  }
+  const since = new Date(argument);
+
+  return Number.isNaN(since.getTime()) ? null : since;
+}
+
+export function orderLine(order: ListedOrder): string {
+  const yen = (money: { amount: number }) => String(money.amount);
+
+  return [
+    order.updatedAt,
+    order.number,
+    order.status,
+    order.paymentStatus,
+    order.paymentMethod,
+    order.companyName,
+    `subtotal ${yen(order.subtotal)}`,
+    `shipping ${yen(order.shipping)}`,
+    `fee ${yen(order.paymentFee)}`,
+    `tax ${yen(order.tax)}`,
+    `total ${yen(order.total)} ${order.total.currency}`,
+  ].join('\t');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000/graphql';
   const token = process.env.API_TOKEN;
+  const since = sinceArgument(process.argv[2]);
+  if (!since) {
+    process.stderr.write(
+      'Usage: API_TOKEN=wst_… npx tsx examples/list-orders.ts [since, e.g. 2026-12-01T00:00:00Z]\n',
+    );
+    process.exit(2);
+  }
   if (!token) {
     process.stderr.write('Set API_TOKEN to a token with the ORDERS_READ scope.\n');
     process.exit(2);
   }
-  const since = new Date(process.argv[2] ?? Date.now() - 24 * 60 * 60 * 1000);
   for (const order of await listOrdersUpdatedSince(apiUrl, token, since)) {
-    process.stdout.write(
-      `${order.number}\t${order.status}\t${order.paymentStatus}\t${order.companyName}\t${order.total.amount} ${order.total.currency}\n`,
-    );
+    process.stdout.write(`${orderLine(order)}\n`);
   }
 }
