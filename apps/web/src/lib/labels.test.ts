@@ -6,6 +6,8 @@ import {
   deliveryStatusLabel,
   errorText,
   eventKindLabel,
+  joinList,
+  joinPair,
   orderStatusLabel,
   paymentMethodLabel,
   paymentStateLabel,
@@ -16,6 +18,7 @@ import {
   subjectTypeLabel,
   taxRateLabel,
   taxRoundingLabel,
+  waitMinutes,
   webhookEventLabel,
 } from './labels';
 
@@ -85,15 +88,51 @@ describe('errorText', () => {
     expect(errorText(error, 'en')).toContain('already paid');
   });
 
+  it('tells a locked-out user in minutes, rounded up, when to try again', () => {
+    const error = {
+      code: 'TOO_MANY_ATTEMPTS',
+      message: 'Too many failed log-ins.',
+      retryAfterSeconds: 601,
+    };
+
+    expect(errorText(error, 'ja')).toBe(
+      'ログインの失敗が続いたため、しばらくログインできません。約11分後にお試しください。',
+    );
+    expect(errorText(error, 'en')).toBe('Too many failed log-ins. Try again in about 11 min.');
+    expect(waitMinutes(5)).toBe(1);
+    expect(waitMinutes(900)).toBe(15);
+  });
+
+  it('says why a CSV file cannot be imported at all', () => {
+    const unreadable = { code: 'CSV_UNREADABLE', message: 'The file is not valid CSV: Quote…' };
+    const tooLong = { code: 'CSV_TOO_MANY_ROWS', message: 'At most 5000 rows at once.' };
+
+    expect(errorText(unreadable, 'ja')).toBe(
+      'CSVファイルとして読み込めませんでした。列の数と引用符（"）を確認してください。',
+    );
+    expect(errorText(tooLong, 'ja')).toBe(
+      '一度に取り込めるのは5,000行までです。ファイルを分けてください。',
+    );
+    expect(errorText(tooLong, 'en')).toBe('At most 5,000 rows at once. Split the file.');
+  });
+
   it('falls back to the message of the API for other codes', () => {
     expect(errorText({ code: 'SOMETHING_NEW', message: 'Try later.' }, 'ja')).toBe('Try later.');
   });
 });
 
 describe('small labels', () => {
-  it('marks the 8% rate as the reduced rate', () => {
+  it('marks the 8% rate as the reduced rate, with the brackets of the language', () => {
     expect(taxRateLabel(8, 'ja')).toBe('8%（軽減税率）');
+    expect(taxRateLabel(8, 'en')).toBe('8% (reduced rate)');
     expect(taxRateLabel(10, 'ja')).toBe('10%');
+  });
+
+  it('separates the items of a list and a pair as each language does', () => {
+    expect(joinList(['銀行振込', '請求書払い'], 'ja')).toBe('銀行振込、請求書払い');
+    expect(joinList(['Bank transfer', 'Invoice'], 'en')).toBe('Bank transfer, Invoice');
+    expect(joinPair('注文作成', '2026/12/05', 'ja')).toBe('注文作成／2026/12/05');
+    expect(joinPair('Order created', '2026/12/05', 'en')).toBe('Order created / 2026/12/05');
   });
 
   it('picks the product name of the locale, falling back to Japanese', () => {

@@ -194,6 +194,10 @@ const errorCodes: Record<string, Label> = {
   ORDER_NOT_PAYABLE: m.error_ORDER_NOT_PAYABLE,
   NOT_FOUND: m.error_NOT_FOUND,
   REFUND_NOT_POSSIBLE: m.error_REFUND_NOT_POSSIBLE,
+  AUTHORIZATION_NOT_OPEN: m.error_AUTHORIZATION_NOT_OPEN,
+  CSV_UNREADABLE: m.error_CSV_UNREADABLE,
+  CSV_EMPTY: m.error_CSV_EMPTY,
+  CSV_TOO_MANY_ROWS: m.error_CSV_TOO_MANY_ROWS,
 };
 
 // The schema may grow a value before this app knows it: show the raw value, never nothing.
@@ -238,11 +242,28 @@ export const deliveryStatusLabel = (value: string, locale?: Locale) =>
 export const webhookEventLabel = (value: string, locale?: Locale) =>
   lookup(webhookEvent, value as (typeof webhookEvents)[number], locale);
 
+type TypedError = {
+  code: string;
+  message: string;
+  /** TooManyAttemptsError's wait. */
+  retryAfterSeconds?: number;
+};
+
+/** Minutes to wait, rounded up: "about 0 minutes" would invite a try that fails again. */
+export function waitMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
 /**
  * A typed error's text: ours when its code has a translation, else the API's message. The API
  * words validation failures in English only, so in Japanese they get a Japanese lead-in.
  */
-export function errorText(error: { code: string; message: string }, locale?: Locale): string {
+export function errorText(error: TypedError, locale?: Locale): string {
+  if (error.code === 'TOO_MANY_ATTEMPTS' && error.retryAfterSeconds !== undefined) {
+    const minutes = waitMinutes(error.retryAfterSeconds);
+
+    return m.error_TOO_MANY_ATTEMPTS({ minutes }, { locale });
+  }
   const label = errorCodes[error.code];
   if (label) return label({}, { locale });
   if (error.code === 'VALIDATION_FAILED') {
@@ -252,13 +273,23 @@ export function errorText(error: { code: string; message: string }, locale?: Loc
   return error.message;
 }
 
+/** Items of a list in one line: 、 between them in Japanese, a comma in English. */
+export function joinList(items: readonly string[], locale?: Locale): string {
+  return items.join(m.list_separator({}, { locale }));
+}
+
+/** Two facts side by side, as a table cell shows them: ／ in Japanese, a slash in English. */
+export function joinPair(first: string, second: string, locale?: Locale): string {
+  return `${first}${m.pair_separator({}, { locale })}${second}`;
+}
+
 /** The API's hint may already carry its mask; the message adds one, so keep only what shows. */
 export function secretTail(hint: string): string {
   return hint.replace(/^[•*]+/, '');
 }
 
 export function taxRateLabel(rate: number, locale?: Locale): string {
-  return rate === 8 ? `${rate}%（${m.reduced_tax_rate({}, { locale })}）` : `${rate}%`;
+  return rate === 8 ? m.tax_rate_reduced({}, { locale }) : `${rate}%`;
 }
 
 export function productName(product: { name: string; nameEn: string }, locale: Locale): string {

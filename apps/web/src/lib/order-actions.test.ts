@@ -121,7 +121,24 @@ describe('orderActionErrorText', () => {
     );
   });
 
-  it("keeps PayPal's code and message", () => {
+  it("keeps PayPal's code, with what it means for the merchant in the UI's language", () => {
+    const error = {
+      code: 'PAYPAL_ERROR',
+      message: 'PayPal found an invalid argument.',
+      paypalCode: '10004',
+      merchantMessageJa: 'PayPalが送信内容の一部を不正と判断しました。',
+      merchantMessageEn: 'PayPal found an invalid argument.',
+    };
+
+    expect(orderActionErrorText(error, 'ja')).toBe(
+      'PayPal がエラーを返しました（エラーコード 10004）：PayPalが送信内容の一部を不正と判断しました。',
+    );
+    expect(orderActionErrorText(error, 'en')).toBe(
+      'PayPal refused (error code 10004): PayPal found an invalid argument.',
+    );
+  });
+
+  it("falls back to the API's message when the merchant messages were not asked for", () => {
     const error = {
       code: 'PAYPAL_ERROR',
       message: 'The refund amount is more than what remains.',
@@ -130,6 +147,20 @@ describe('orderActionErrorText', () => {
 
     expect(orderActionErrorText(error, 'ja')).toBe(
       'PayPal がエラーを返しました（エラーコード 10009）：The refund amount is more than what remains.',
+    );
+  });
+
+  it('says in both languages that no authorization waits for capture or void', () => {
+    const error = {
+      code: 'AUTHORIZATION_NOT_OPEN',
+      message: 'The order has no PayPal authorization waiting for capture now, or is busy.',
+    };
+
+    expect(orderActionErrorText(error, 'ja')).toBe(
+      'この注文には売上確定・取り消しできるPayPalの与信がありません（処理中の可能性があります）。',
+    );
+    expect(orderActionErrorText(error, 'en')).toBe(
+      'This order has no PayPal authorization to capture or void now (it may be in progress).',
     );
   });
 

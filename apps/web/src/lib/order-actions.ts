@@ -1,7 +1,7 @@
 import type { OrderStatus, PaymentMethod, PaymentStatus } from '$lib/graphql/graphql';
 import { errorText, orderStatusLabel, paymentStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { wholeNumber } from '$lib/whole-number';
 
 type Money = { amount: number; currency: string };
@@ -83,11 +83,21 @@ type ActionError = {
   from?: string;
   to?: string;
   paypalCode?: string | null;
+  merchantMessageJa?: string;
+  merchantMessageEn?: string;
 };
 
+/** What PayPal's error means for the merchant, in the UI's language; the API's words if absent. */
+function payPalMerchantMessage(error: ActionError, locale?: Locale): string {
+  const english = (locale ?? getLocale()) === 'en';
+  const translated = english ? error.merchantMessageEn : error.merchantMessageJa;
+
+  return translated ?? error.message;
+}
+
 /**
- * The text of a typed error from an order action. PayPal's own message is kept, since it is what
- * the merchant can look up; a missing code means PayPal did not answer and the outcome is unknown.
+ * The text of a typed error from an order action. PayPal's code is kept, since it is what the
+ * merchant can look up; a missing code means PayPal did not answer and the outcome is unknown.
  */
 export function orderActionErrorText(error: ActionError, locale?: Locale): string {
   if (error.code === 'ILLEGAL_STATUS_CHANGE' && error.from && error.to) {
@@ -98,8 +108,9 @@ export function orderActionErrorText(error: ActionError, locale?: Locale): strin
   }
   if (error.code === 'PAYPAL_ERROR') {
     if (!error.paypalCode) return m.error_paypal_unanswered({}, { locale });
+    const message = payPalMerchantMessage(error, locale);
 
-    return m.error_paypal({ code: error.paypalCode, message: error.message }, { locale });
+    return m.error_paypal({ code: error.paypalCode, message }, { locale });
   }
 
   return errorText(error, locale);

@@ -12,6 +12,7 @@ const LogIn = graphql(`
       __typename
       ... on LogInPayload { viewer { id role } }
       ... on Error { code message }
+      ... on TooManyAttemptsError { retryAfterSeconds }
     }
   }
 `);

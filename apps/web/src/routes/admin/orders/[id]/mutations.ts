@@ -20,7 +20,7 @@ export const CancelOrder = graphql(`
       __typename
       ... on CancelOrderPayload { order { id status paymentStatus } }
       ... on IllegalStatusChangeError { from to }
-      ... on PayPalError { paypalCode }
+      ... on PayPalError { paypalCode merchantMessageJa merchantMessageEn }
       ... on Error { code message }
     }
   }
@@ -31,7 +31,7 @@ export const CapturePayment = graphql(`
     capturePayment(orderId: $orderId) {
       __typename
       ... on CapturePaymentPayload { order { id paymentStatus } }
-      ... on PayPalError { paypalCode }
+      ... on PayPalError { paypalCode merchantMessageJa merchantMessageEn }
       ... on Error { code message }
     }
   }
@@ -42,7 +42,7 @@ export const RefundOrder = graphql(`
     refundOrder(input: $input) {
       __typename
       ... on RefundOrderPayload { order { id paymentStatus } }
-      ... on PayPalError { paypalCode }
+      ... on PayPalError { paypalCode merchantMessageJa merchantMessageEn }
       ... on Error { code message }
     }
   }
@@ -53,7 +53,7 @@ export const RefreshOrderFromPayPal = graphql(`
     refreshOrderFromPayPal(orderId: $orderId) {
       __typename
       ... on RefreshOrderFromPayPalPayload { findings order { id } }
-      ... on PayPalError { paypalCode }
+      ... on PayPalError { paypalCode merchantMessageJa merchantMessageEn }
       ... on Error { code message }
     }
   }
