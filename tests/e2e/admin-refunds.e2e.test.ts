@@ -201,7 +201,11 @@ describe('the merchant refunds PayPal orders, and refunds made at PayPal reach t
     const secondBuyer = await browser.newPage();
     const voided = await steps.paidPayPalOrder(secondBuyer);
     await steps.openOrderInAdmin(admin, voided);
-    await admin.check('[data-testid="cancel-refund-yes"]');
+    // Nothing to choose: a cancelled order's authorization is always voided.
+    expect(await admin.locator('[data-testid="cancel-refund-yes"]').count()).toBe(0);
+    expect(await text(admin, 'cancel-lead')).toBe(
+      'キャンセルすると、PayPalが与信で確保している ￥6,402 を取り消します（代金は請求されません）。',
+    );
     await Promise.all([
       admin.waitForURL(/\?\/cancel$/),
       admin.click('[data-testid="cancel-submit"]'),

@@ -196,6 +196,20 @@ describe.each(databaseKinds())('PayPal authorizations, captured or voided, on %s
     );
   });
 
+  it('voids the authorization of a cancelled order even when the merchant only marks it', async () => {
+    const order = await authorizedOrder();
+    const authorizationId = (await read(order.id)).payments[0].paypalAuthorizationId;
+
+    const cancelled = (
+      await staff(cancelMutation, { input: { orderId: order.id, refundAtPayPal: false } })
+    ).data.cancelOrder;
+    expect(cancelled).toEqual({
+      __typename: 'CancelOrderPayload',
+      order: { status: 'CANCELLED', paymentStatus: 'VOIDED' },
+    });
+    expect(await atPayPal(authorizationId)).toMatchObject({ status: 'Voided' });
+  });
+
   it('leaves the order as it was when PayPal refuses the void or the capture', async () => {
     const order = await authorizedOrder();
     const stock = await stockOf('TW-1001');

@@ -245,7 +245,7 @@ const CancelOrderInput = builder.inputType('CancelOrderInput', {
     orderId: t.globalID({ for: Order, description: 'The order’s global id.' }),
     refundAtPayPal: t.boolean({
       description:
-        'Also give the PayPal money back (refund what remains, or void an authorization not yet captured); false only marks the order.',
+        'Also refund what remains of a PayPal payment; false only marks the order. A PayPal authorization not yet captured is voided either way.',
     }),
     note: t.string({
       required: false,
@@ -413,7 +413,7 @@ builder.mutationFields((t) => ({
   cancelOrder: t.field({
     type: orderPayload('CancelOrderPayload', 'A cancelled order.'),
     description:
-      'キャンセル (staff): marks the order cancelled and, when asked, first gives the PayPal money back: a PayPal authorization not yet captured is voided, what remains of a taken payment is refunded. If PayPal refuses, nothing changes.',
+      'キャンセル (staff): marks the order cancelled. A PayPal authorization not yet captured is voided first; what remains of a taken payment is refunded first when asked. If PayPal refuses, nothing changes.',
     errors: {
       types: [
         IllegalStatusChangeError,
@@ -442,13 +442,15 @@ builder.mutationFields((t) => ({
       if (!statusChangesFor(order).includes('CANCELLED')) {
         throw new IllegalStatusChangeError(order.status, 'CANCELLED');
       }
-      if (input.refundAtPayPal) {
-        // Money PayPal only holds is released (DoVoid); money it took is refunded.
-        if (order.paymentStatus === 'PENDING') {
-          await voidOrderAuthorization(context, { orderId, note: input.note ?? null });
-        } else {
-          await refundOrder(context, { orderId, note: input.note ?? null });
-        }
+      const authorization = await context.db.payment.findFirst({
+        where: { orderId, method: 'PAYPAL', status: 'AUTHORIZED' },
+      });
+      if (authorization) {
+        // Money PayPal only holds for this order is always released: a cancelled order has no
+        // use for it, and nothing here could release it later.
+        await voidOrderAuthorization(context, { orderId, note: input.note ?? null });
+      } else if (input.refundAtPayPal) {
+        await refundOrder(context, { orderId, note: input.note ?? null });
       }
 
       return {

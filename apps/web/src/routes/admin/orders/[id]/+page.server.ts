@@ -125,7 +125,7 @@ export const actions: Actions = {
     // the page was shown before the payment arrived and did not ask.
     const money = await orderMoney(event);
     const authorized = authorizedAtPayPal(money);
-    if ((refundableAtPayPal(money) || authorized) && entered.refundAtPayPal === null) {
+    if (refundableAtPayPal(money) && entered.refundAtPayPal === null) {
       return fail(400, { error: m.cancel_choose_refund(), cancelEntered: entered });
     }
 
@@ -137,9 +137,9 @@ export const actions: Actions = {
       return fail(409, { error: orderActionErrorText(result), cancelEntered: entered });
     }
 
-    if (!refundAtPayPal) return { done: m.cancelled() };
+    if (authorized) return { done: m.cancelled_voided() };
 
-    return { done: authorized ? m.cancelled_voided() : m.cancelled_refunded() };
+    return { done: refundAtPayPal ? m.cancelled_refunded() : m.cancelled() };
   },
 
   capture: async (event) => {
