@@ -1,13 +1,10 @@
 import { env } from '$env/dynamic/private';
+import { apiUrl } from '$lib/server/api-url';
 import { cookieOptions } from '$lib/server/cookie-options';
 import type { RequestHandler } from './$types';
 
 const forwardedRequestHeaders = ['cookie', 'accept', 'accept-language', 'content-type'];
 const forwardedResponseHeaders = ['content-type', 'cache-control'];
-
-function apiUrl(): string {
-  return env.API_URL || 'http://127.0.0.1:4000/graphql';
-}
 
 /**
  * The browser only talks to this origin; the API's session cookie is passed through both ways
@@ -15,7 +12,7 @@ function apiUrl(): string {
  */
 const proxy: RequestHandler = async (event) => {
   const { request, url, getClientAddress } = event;
-  const target = new URL(apiUrl());
+  const target = new URL(apiUrl(env));
   target.search = url.search;
 
   const headers = new Headers();
