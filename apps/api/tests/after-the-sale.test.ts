@@ -271,5 +271,13 @@ describe.each(databaseKinds())('after the sale, on %s', (kind) => {
       input: { orderId: order.id, status: 'CANCELLED' },
     });
     expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A token that only changes orders reads the order it changed in the answer.
+    const writerOnly = app.graphql(null, await token('ORDERS_WRITE'));
+    const shipped = await writerOnly(statusMutation, {
+      input: { orderId: order.id, status: 'SHIPPED' },
+    });
+    expect(shipped.errors).toBeUndefined();
+    expect(shipped.data.updateOrderStatus.order.status).toBe('SHIPPED');
   });
 });

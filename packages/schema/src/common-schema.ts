@@ -91,7 +91,7 @@ export const ApiScopeEnum = builder.enumType(ApiScope, {
   values: {
     ORDERS_READ: { description: 'Read orders, their lines and payments.' },
     MEMBERS_READ: { description: 'Read members.' },
-    ORDERS_WRITE: { description: 'Change order status.' },
+    ORDERS_WRITE: { description: 'Change order status, and read orders as ORDERS_READ does.' },
   },
 });
 

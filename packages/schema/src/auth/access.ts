@@ -26,9 +26,17 @@ export function hasScope(context: Context, scope: ApiScope): boolean {
   return context.apiToken?.scopes.includes(scope) ?? false;
 }
 
+/**
+ * Staff, and tokens that read or change orders: a token allowed to change an order's status
+ * reads the orders it changes (and the answer to its change).
+ */
+function readsAllOrders(context: Context): boolean {
+  return isStaff(context) || hasScope(context, 'ORDERS_READ') || hasScope(context, 'ORDERS_WRITE');
+}
+
 /** The orders this caller may read, as a Prisma filter: a member's own, or all of them. */
 export function orderScope(context: Context): { memberId?: string } {
-  if (isStaff(context) || hasScope(context, 'ORDERS_READ')) return {};
+  if (readsAllOrders(context)) return {};
   if (context.viewer?.memberId) return { memberId: context.viewer.memberId };
 
   throw denied(context);
@@ -57,7 +65,7 @@ export function requireStaff(context: Context): string {
 
 /** Type-level rule for an order, wherever it is reached from (node, member.orders, …). */
 export function canReadOrder(context: Context, order: { memberId: string }): boolean {
-  if (isStaff(context) || hasScope(context, 'ORDERS_READ')) return true;
+  if (readsAllOrders(context)) return true;
 
   return context.viewer?.memberId === order.memberId;
 }
