@@ -145,4 +145,32 @@ describe('products the merchant manages', () => {
     });
     expect(placed.data.startCheckout.__typename).toBe('StartCheckoutPayload');
   });
+
+  it('refuses to price an order beyond the largest total, instead of failing', async () => {
+    const created = await createProduct({
+      sku: 'GD-9001',
+      nameJa: '金屏風',
+      nameEn: 'Gold folding screen',
+      price: 100_000_000,
+      taxRate: 10,
+      stock: 100,
+    });
+    const quote = await buyer(
+      'query ($lines: [CheckoutLineInput!]!) { checkoutQuote(lines: $lines) { __typename ... on ValidationError { field message } ... on CheckoutQuote { total { amount } } } }',
+      { lines: [{ productId: created.product.id, quantity: 30 }] },
+    );
+
+    expect(quote.errors).toBeUndefined();
+    expect(quote.data.checkoutQuote).toEqual({
+      __typename: 'ValidationError',
+      field: 'lines',
+      message: "An order's total can be at most ¥2,147,483,647; split the order.",
+    });
+    const one = await buyer(
+      'query ($lines: [CheckoutLineInput!]!) { checkoutQuote(lines: $lines) { ... on CheckoutQuote { total { amount } } } }',
+      { lines: [{ productId: created.product.id, quantity: 1 }] },
+    );
+    // ¥100,000,000 ships free, with 10% tax.
+    expect(one.data.checkoutQuote.total.amount).toBe(110_000_000);
+  });
 });

@@ -40,6 +40,9 @@ export interface Quote extends Totals {
   lines: { product: Product; quantity: number; amount: number }[];
 }
 
+/** The largest total one order may have. */
+export const maxOrderTotal = 2_147_483_647;
+
 /** Prices the lines exactly as an order of them would be priced. */
 export async function quoteLines(
   db: Pick<PrismaClient, 'product'>,
@@ -67,6 +70,14 @@ export async function quoteLines(
     rules,
     paymentFee,
   );
+
+  // Amounts are stored as 32-bit integers (and no one orders over ¥2.1 billion at once here).
+  if (totals.total > maxOrderTotal) {
+    throw new ValidationError(
+      `An order's total can be at most ¥${maxOrderTotal.toLocaleString('en')}; split the order.`,
+      'lines',
+    );
+  }
 
   return { ...totals, lines: priced };
 }
