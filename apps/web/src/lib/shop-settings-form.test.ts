@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShopSettingsForm } from './shop-settings-form';
+import { readShopSettingsForm, shopSettingsFieldError } from './shop-settings-form';
 
 function form(values: Record<string, string>) {
   const data = new FormData();
@@ -62,7 +62,39 @@ describe('readShopSettingsForm', () => {
     expect(reading.entered).toEqual(typed);
   });
 
-  it('leaves ranges to the API: a negative fee is read as it is', () => {
-    expect(readShopSettingsForm(form({ ...demo, shippingFee: '-1' })).input?.shippingFee).toBe(-1);
+  it('refuses a number outside the range the API takes', () => {
+    const reading = readShopSettingsForm(
+      form({ ...demo, shippingFee: '-1', freeShippingFrom: '0', unpaidOrderExpiryHours: '721' }),
+    );
+
+    expect(reading.invalid).toEqual(['shippingFee', 'freeShippingFrom', 'unpaidOrderExpiryHours']);
+  });
+
+  it('takes the ends of each range', () => {
+    const reading = readShopSettingsForm(
+      form({
+        ...demo,
+        shippingFee: '1,000,000',
+        freeShippingFrom: '1',
+        unpaidOrderExpiryHours: '720',
+      }),
+    );
+
+    expect(reading.input).toMatchObject({
+      shippingFee: 1_000_000,
+      freeShippingFrom: 1,
+      unpaidOrderExpiryHours: 720,
+    });
+  });
+});
+
+describe('shopSettingsFieldError', () => {
+  it('states the range of the field in Japanese and English', () => {
+    expect(shopSettingsFieldError('shippingFee', 'ja')).toBe(
+      '0〜1,000,000の整数で入力してください。',
+    );
+    expect(shopSettingsFieldError('unpaidOrderExpiryHours', 'en')).toBe(
+      'Enter a whole number from 1 to 720.',
+    );
   });
 });

@@ -2,11 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { mutate, query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { errorText } from '$lib/labels';
-import { m } from '$lib/paraglide/messages';
 import {
   isShopSettingsField,
   readShopSettingsForm,
   type ShopSettingsField,
+  shopSettingsFieldError,
   taxRoundings,
 } from '$lib/shop-settings-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,10 +53,7 @@ export const actions: Actions = {
     const { entered, input, invalid } = readShopSettingsForm(await event.request.formData());
     if (!input) {
       const fieldErrors: Partial<Record<ShopSettingsField, string>> = {};
-      for (const field of invalid) {
-        fieldErrors[field] =
-          field === 'taxRounding' ? m.error_VALIDATION() : m.whole_number_required();
-      }
+      for (const field of invalid) fieldErrors[field] = shopSettingsFieldError(field);
 
       return fail(400, { entered, fieldErrors, error: null });
     }
@@ -64,12 +61,13 @@ export const actions: Actions = {
     const { updateShopSettings: result } = await mutate(event, UpdateShopSettings, { input });
     if (result.__typename === 'ValidationError') {
       // The API names the input at fault; a refusal it does not place goes above the form.
-      const message = errorText(result);
       if (isShopSettingsField(result.field)) {
+        const message = shopSettingsFieldError(result.field);
+
         return fail(400, { entered, fieldErrors: { [result.field]: message }, error: null });
       }
 
-      return fail(400, { entered, fieldErrors: {}, error: message });
+      return fail(400, { entered, fieldErrors: {}, error: errorText(result) });
     }
 
     return { saved: true };
