@@ -3,9 +3,11 @@ import {
   addToCart,
   cartCount,
   cartLines,
+  isProductGlobalId,
   MAX_QUANTITY,
   parseCart,
   parseQuantity,
+  readableLines,
   removeFromCart,
   setQuantity,
 } from './cart';
@@ -77,5 +79,23 @@ describe('cart changes', () => {
       { productId: 'b', quantity: 1 },
     ]);
     expect(cartCount({ a: 2, b: 1 })).toBe(3);
+  });
+});
+
+describe('readableLines', () => {
+  const tea = Buffer.from('Product:1').toString('base64');
+  const member = Buffer.from('Member:1').toString('base64');
+
+  it('keeps the lines whose id is a product global id, and counts the others', () => {
+    expect(readableLines({ [tea]: 2, garbage: 1, [member]: 3 })).toEqual({
+      cart: { [tea]: 2 },
+      dropped: 2,
+    });
+  });
+
+  it('tells a product global id from a tampered one', () => {
+    expect(isProductGlobalId(tea)).toBe(true);
+    expect(isProductGlobalId('garbage')).toBe(false);
+    expect(isProductGlobalId(Buffer.from('Product:').toString('base64'))).toBe(false);
   });
 });

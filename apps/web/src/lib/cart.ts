@@ -1,3 +1,5 @@
+import { localId } from '$lib/global-id';
+
 /** The cart cookie's content: product id → quantity. */
 export type Cart = Record<string, number>;
 
@@ -40,6 +42,21 @@ export function parseQuantity(value: FormDataEntryValue | null): number | null {
 
 export function isProductId(value: FormDataEntryValue | null): value is string {
   return typeof value === 'string' && productIdPattern.test(value);
+}
+
+/** A product's global id as the API hands it out: anything else the API would refuse. */
+export function isProductGlobalId(value: FormDataEntryValue | null): value is string {
+  return isProductId(value) && Boolean(localId('Product', value));
+}
+
+/**
+ * The lines whose product id the API can read, and how many were not: a cookie edited by hand,
+ * or left from another shop on this address, must not keep the cart from showing.
+ */
+export function readableLines(cart: Cart): { cart: Cart; dropped: number } {
+  const kept = Object.entries(cart).filter(([productId]) => isProductGlobalId(productId));
+
+  return { cart: Object.fromEntries(kept), dropped: Object.keys(cart).length - kept.length };
 }
 
 export function addToCart(cart: Cart, productId: string, quantity: number): Cart {

@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
-import { addToCart, isProductId, parseQuantity } from '$lib/cart';
-import { query } from '$lib/graphql/client';
+import { error, fail } from '@sveltejs/kit';
+import { addToCart, isProductGlobalId, parseQuantity } from '$lib/cart';
+import { query, queryOrFailure } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
 import { productName } from '$lib/labels';
 import { pageArgs } from '$lib/pagination';
@@ -37,9 +37,19 @@ const Product = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { products } = await query(event, Products, pageArgs(event.url, 50));
+  const paged = await queryOrFailure(event, Products, pageArgs(event.url, 50));
+  if (paged.failure === null) return { products: paged.data.products, pageReset: null };
 
-  return { products };
+  // A cursor the API cannot read (an old or edited link) shows the first page, not an error.
+  const hasCursor = event.url.searchParams.has('after') || event.url.searchParams.has('before');
+  if (!hasCursor) error(502, paged.failure);
+  const { products } = await query(
+    event,
+    Products,
+    pageArgs(new URL(event.url.pathname, event.url), 50),
+  );
+
+  return { products, pageReset: m.page_reset() };
 };
 
 export const actions: Actions = {
@@ -47,7 +57,9 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const productId = form.get('productId');
     const quantity = parseQuantity(form.get('quantity'));
-    if (!isProductId(productId)) return fail(400, { productId: null, error: m.unknown_product() });
+    if (!isProductGlobalId(productId)) {
+      return fail(400, { productId: null, error: m.unknown_product() });
+    }
     if (quantity === null) return fail(400, { productId, error: m.invalid_quantity() });
 
     const { product } = await query(event, Product, { id: productId });
