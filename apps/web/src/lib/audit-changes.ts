@@ -10,6 +10,7 @@ import type {
 import {
   apiScopeLabel,
   environmentLabel,
+  joinList,
   orderStatusLabel,
   paymentActionLabel,
   paymentMethodLabel,
@@ -38,7 +39,10 @@ const list =
   (each: Show): Show =>
   (value, options) =>
     Array.isArray(value)
-      ? value.map((item) => each(item, options)).join('、')
+      ? joinList(
+          value.map((item) => each(item, options)),
+          options.locale,
+        )
       : each(value, options);
 
 const fields: Record<string, { label: (options: Options) => string; show?: Show }> = {
@@ -107,7 +111,11 @@ const fields: Record<string, { label: (options: Options) => string; show?: Show 
 
 function plain(value: unknown, options: Options): string {
   if (typeof value === 'boolean') return value ? m.enabled({}, options) : m.disabled({}, options);
-  if (Array.isArray(value)) return value.map((item) => plain(item, options)).join('、');
+  if (Array.isArray(value)) {
+    const items = value.map((item) => plain(item, options));
+
+    return joinList(items, options.locale);
+  }
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
 
   return String(value);

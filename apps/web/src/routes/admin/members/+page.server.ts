@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { mutate, query } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
-import { errorText } from '$lib/labels';
+import { errorText, paymentMethodLabel } from '$lib/labels';
 import { memberBulkInput, readMemberBulkForm } from '$lib/member-bulk';
 import { memberFilterInput, memberSorts, readMemberFilterValues } from '$lib/member-filter';
 import { pageArgs } from '$lib/pagination';
@@ -35,6 +35,12 @@ const Members = graphql(`
   }
 `);
 
+const EnabledMethods = graphql(`
+  query EnabledMethods {
+    paymentSettings { methods { method enabled } }
+  }
+`);
+
 const SetMembersPaymentMethod = graphql(`
   mutation SetMembersPaymentMethod($input: SetMembersPaymentMethodInput!) {
     setMembersPaymentMethod(input: $input) {
@@ -47,13 +53,20 @@ const SetMembersPaymentMethod = graphql(`
 
 export const load: PageServerLoad = async (event) => {
   const values = readMemberFilterValues(event.url.searchParams);
-  const { members } = await query(event, Members, {
-    ...pageArgs(event.url, 20),
-    filter: memberFilterInput(values),
-    orderBy: values.sort || null,
-  });
+  const [{ members }, { paymentSettings }] = await Promise.all([
+    query(event, Members, {
+      ...pageArgs(event.url, 20),
+      filter: memberFilterInput(values),
+      orderBy: values.sort || null,
+    }),
+    query(event, EnabledMethods, {}),
+  ]);
+  // A method 決済設定 has turned off cannot be allowed: the bulk form offers only enabled ones.
+  const enabledMethods = paymentSettings.methods
+    .filter((setting) => setting.enabled)
+    .map((setting) => setting.method);
 
-  return { members, values, paymentMethods, sorts: memberSorts };
+  return { members, values, paymentMethods, enabledMethods, sorts: memberSorts };
 };
 
 /** The preview and its confirmation differ only in whether the API may change anything. */
@@ -70,7 +83,13 @@ async function bulkChange(event: RequestEvent, dryRun: boolean) {
     input: memberBulkInput(change, dryRun),
   });
   if (result.__typename !== 'SetMembersPaymentMethodPayload') {
-    return fail(400, { bulkError: errorText(result) });
+    // The only refusal the API places on the method: 決済設定 turned it off meanwhile.
+    const bulkError =
+      result.field === 'method'
+        ? m.error_method_not_enabled({ method: paymentMethodLabel(change.method) })
+        : errorText(result);
+
+    return fail(400, { bulkError });
   }
 
   const counts = { matched: result.matched, changed: result.changed };
