@@ -16,8 +16,9 @@ export class DomainError extends Error {
 export class ValidationError extends DomainError {
   readonly field: string | null;
 
-  constructor(message: string, field: string | null = null) {
-    super('VALIDATION_FAILED', message);
+  /** A failure a client words in its own language has a code of its own. */
+  constructor(message: string, field: string | null = null, code = 'VALIDATION_FAILED') {
+    super(code, message);
     this.field = field;
   }
 }

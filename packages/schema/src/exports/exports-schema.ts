@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { OrderFilter, orderWhere } from '../orders/order-schema.ts';
 import { toCsv, tokyoTimestamp } from './csv.ts';
-import { importMembers } from './import-members.ts';
+import { importMembers, type RowError } from './import-members.ts';
 
 builder.queryField('membersCsv', (t) =>
   t.string({
@@ -102,25 +102,31 @@ builder.queryField('ordersCsv', (t) =>
   }),
 );
 
-const ImportRowError = builder
-  .objectRef<{ row: number; field: string | null; message: string }>('ImportRowError')
-  .implement({
-    description: 'A problem with one row of an imported CSV file.',
-    fields: (t) => ({
-      row: t.exposeInt('row', { description: 'The line of the file, counting the header as 1.' }),
-      field: t.exposeString('field', {
-        nullable: true,
-        description: 'The column at fault, e.g. email; null when the row as a whole is.',
-      }),
-      message: t.exposeString('message', { description: 'What is wrong, in words for people.' }),
+const ImportRowError = builder.objectRef<RowError>('ImportRowError').implement({
+  description: 'A problem with one row of an imported CSV file.',
+  fields: (t) => ({
+    row: t.exposeInt('row', { description: 'The line of the file, counting the header as 1.' }),
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The column at fault, e.g. email; null when the row as a whole is.',
     }),
-  });
+    code: t.exposeString('code', {
+      description:
+        'What is wrong, as a stable code: INVALID_EMAIL, DUPLICATE_EMAIL, TEXT_LENGTH (empty or over 200 characters), UNKNOWN_PAYMENT_METHOD, PAYMENT_METHOD_NOT_ENABLED, PASSWORD_LENGTH (a new member’s, 10 to 256 characters).',
+    }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: 'The value at fault when the code is about one, e.g. the payment method.',
+    }),
+    message: t.exposeString('message', { description: 'What is wrong, in words for people.' }),
+  }),
+});
 
 const ImportMembersPayload = builder
   .objectRef<{
     created: number;
     updated: number;
-    errors: { row: number; field: string | null; message: string }[];
+    errors: RowError[];
     applied: boolean;
   }>('ImportMembersPayload')
   .implement({
@@ -151,7 +157,8 @@ builder.mutationField('importMembersCsv', (t) =>
       directResult: true,
       union: {
         name: 'ImportMembersResult',
-        description: 'What was imported or found wrong by row, or why the file cannot be read.',
+        description:
+          'What was imported or found wrong by row, or why the file cannot be read: a ValidationError with code CSV_UNREADABLE, CSV_EMPTY or CSV_TOO_MANY_ROWS (more than 5,000 rows).',
       },
     },
     args: {

@@ -6,9 +6,12 @@ import type { Context } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { fromCsv, unguardCell } from './csv.ts';
 
-interface RowError {
+/** One row's problem; `code` and `value` let a client word it in its own language. */
+export interface RowError {
   row: number;
   field: string | null;
+  code: string;
+  value: string | null;
   message: string;
 }
 
@@ -27,10 +30,13 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
   try {
     rows = fromCsv(csv);
   } catch (error) {
-    throw new ValidationError(`The file is not valid CSV: ${(error as Error).message}`, 'csv');
+    const message = `The file is not valid CSV: ${(error as Error).message}`;
+    throw new ValidationError(message, 'csv', 'CSV_UNREADABLE');
   }
-  if (rows.length === 0) throw new ValidationError('The file has no rows.', 'csv');
-  if (rows.length > maxRows) throw new ValidationError(`At most ${maxRows} rows at once.`, 'csv');
+  if (rows.length === 0) throw new ValidationError('The file has no rows.', 'csv', 'CSV_EMPTY');
+  if (rows.length > maxRows) {
+    throw new ValidationError(`At most ${maxRows} rows at once.`, 'csv', 'CSV_TOO_MANY_ROWS');
+  }
 
   const enabled = new Set(
     (await context.db.paymentMethodSetting.findMany({ where: { enabled: true } })).map(
@@ -46,30 +52,38 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
   const seen = new Set<string>();
   const checked = rows.map((row, index) => {
     const line = index + 2;
-    const fail = (field: string | null, message: string) =>
-      errors.push({ row: line, field, message });
+    const fail = (
+      field: string | null,
+      code: string,
+      message: string,
+      value: string | null = null,
+    ) => errors.push({ row: line, field, code, value, message });
     const email = unguardCell(row.email ?? '').toLowerCase();
-    if (!emailPattern.test(email)) fail('email', 'Not a valid email address.');
-    if (seen.has(email)) fail('email', 'This email appears twice in the file.');
+    if (!emailPattern.test(email)) fail('email', 'INVALID_EMAIL', 'Not a valid email address.');
+    if (seen.has(email)) {
+      fail('email', 'DUPLICATE_EMAIL', 'This email appears twice in the file.');
+    }
     seen.add(email);
     const companyName = unguardCell(row.company_name ?? '');
     const contactName = unguardCell(row.contact_name ?? '');
     if (!companyName || companyName.length > 200)
-      fail('company_name', 'Required, at most 200 characters.');
+      fail('company_name', 'TEXT_LENGTH', 'Required, at most 200 characters.');
     if (!contactName || contactName.length > 200)
-      fail('contact_name', 'Required, at most 200 characters.');
+      fail('contact_name', 'TEXT_LENGTH', 'Required, at most 200 characters.');
     const methods = unguardCell(row.payment_methods ?? '')
       .split(/[\s,]+/)
       .filter(Boolean) as PaymentMethod[];
     for (const method of methods) {
-      if (!paymentMethodOrder.includes(method))
-        fail('payment_methods', `Unknown method ${method}.`);
-      else if (!enabled.has(method)) fail('payment_methods', `${method} is not enabled.`);
+      if (!paymentMethodOrder.includes(method)) {
+        fail('payment_methods', 'UNKNOWN_PAYMENT_METHOD', `Unknown method ${method}.`, method);
+      } else if (!enabled.has(method)) {
+        fail('payment_methods', 'PAYMENT_METHOD_NOT_ENABLED', `${method} is not enabled.`, method);
+      }
     }
     const isNew = !existing.has(email);
     const password = row.password ?? '';
     if (isNew && (password.length < 10 || password.length > 256)) {
-      fail('password', 'A new member needs a password of 10 to 256 characters.');
+      fail('password', 'PASSWORD_LENGTH', 'A new member needs a password of 10 to 256 characters.');
     }
 
     return {

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { csvText } from '$lib/csv-text';
 import { mutate } from '$lib/graphql/client';
 import { graphql } from '$lib/graphql/graphql';
+import { importRowErrorText } from '$lib/import-errors';
 import { errorText } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, RequestEvent } from './$types';
@@ -14,7 +15,7 @@ const ImportMembersCsv = graphql(`
         applied
         created
         updated
-        errors { row field message }
+        errors { row field code value message }
       }
       ... on ValidationError { code message field }
     }
@@ -27,8 +28,13 @@ async function importCsv(event: RequestEvent, csv: string, dryRun: boolean) {
     return fail(400, { error: errorText(result) });
   }
 
-  const { applied, created, updated, errors } = result;
+  const { applied, created, updated } = result;
   if (applied) return { done: { created, updated } };
+  const errors = result.errors.map((error) => ({
+    row: error.row,
+    field: error.field,
+    message: importRowErrorText(error),
+  }));
 
   // A file with errors is not carried to the confirmation: it has to be corrected first.
   return { preview: { created, updated, errors, csv: errors.length ? null : csv } };
