@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { handleIpn } from './ipn-endpoint.ts';
 import {
   createTokenRateLimiter,
+  useJsonPostsOnly,
   useNoIntrospection,
   useQueryLimits,
   useRequestSizeLimit,
@@ -126,6 +127,7 @@ export function createApp(options: AppOptions) {
       return context;
     },
     plugins: [
+      useJsonPostsOnly(),
       useRequestSizeLimit(),
       ...useQueryLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),

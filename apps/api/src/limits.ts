@@ -115,6 +115,32 @@ export function useRequestSizeLimit(maxBytes = maxRequestBytes): Plugin {
   };
 }
 
+/**
+ * A POST must say it sends JSON. Forms (url-encoded, multipart) and text/plain are what another
+ * site's page can make a browser send with the merchant's cookie and no preflight; the API's
+ * own clients (the storefront's proxy, integrations) send JSON.
+ */
+export function useJsonPostsOnly(): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method !== 'POST') return;
+      const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (type === 'application/json' || type === 'application/graphql-response+json') return;
+
+      const error = {
+        message: 'Send the request as JSON (Content-Type: application/json).',
+        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+      };
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
+          status: 415,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    },
+  };
+}
+
 /** Refuses `__schema` and `__type`, for production; `__typename` still works. */
 export function useNoIntrospection(): Plugin {
   return {

@@ -29,6 +29,30 @@ describe('hostile GraphQL requests', () => {
     await app?.stop();
   });
 
+  it('runs nothing a cross-site form could send: url-encoded, multipart or plain text', async () => {
+    const sessionsBefore = await app.db.session.count();
+    const sent = [
+      ['application/x-www-form-urlencoded', 'query=mutation%7BlogOut%7D'],
+      ['text/plain', JSON.stringify({ query: 'mutation { logOut }' })],
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\nmutation { logOut }\r\n--x--',
+      ],
+    ];
+    for (const [type, body] of sent) {
+      const response = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type as string, cookie: `session=${staff}` },
+        body,
+      });
+
+      expect(response.status).toBe(415);
+      expect((await response.json()).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+    expect(await app.db.session.count()).toBe(sessionsBefore);
+    expect((await post(app, { query: '{ viewer { email } }' }, staff)).status).toBe(200);
+  });
+
   it('refuses a batch of operations in one request', async () => {
     const batch = [{ query: '{ viewer { email } }' }, { query: '{ viewer { email } }' }];
     const answer = await post(app, batch, staff);
