@@ -382,6 +382,26 @@ describe.each(databaseKinds())('merchant and third-party access on %s', (kind) =
       allowed: true,
     });
     expect(restored.changed).toBe(preview.matched);
+
+    // A confirmation that no longer matches its preview changes nothing.
+    const stale = await bulk({
+      filter: { search: 'example.com' },
+      method: 'PAYPAL',
+      allowed: false,
+      expected: { matched: preview.matched - 1, changed: preview.matched - 1 },
+    });
+    expect(stale).toEqual({ __typename: 'ValidationError', field: 'expected' });
+    const still = await staff(
+      '{ members(first: 50, filter: { allowedPaymentMethod: PAYPAL }) { totalCount } }',
+    );
+    expect(still.data.members.totalCount).toBe(preview.matched);
+    const confirmed = await bulk({
+      filter: { search: 'example.com' },
+      method: 'PAYPAL',
+      allowed: true,
+      expected: { matched: preview.matched, changed: 0 },
+    });
+    expect(confirmed).toMatchObject({ matched: preview.matched, changed: 0 });
   });
 
   it('sorts orders and members, filters members by creation date, and exports the filtered orders', async () => {

@@ -31,6 +31,7 @@ describe('readMemberBulkForm', () => {
       filter: noFilter,
       method: 'PAYPAL',
       allowed: true,
+      expected: null,
     });
   });
 
@@ -61,7 +62,7 @@ describe('readMemberBulkForm', () => {
       filter: { ...noFilter, q: 'transfer', allowedMethod: 'INVOICE', from: '2026-04-01' },
       allowed: false,
     });
-    expect(change && memberBulkInput(change, true).filter).toEqual({
+    expect(change && memberBulkInput(change, true)).toHaveProperty('filter', {
       search: 'transfer',
       allowedPaymentMethod: 'INVOICE',
       createdAfter: '2026-03-31T15:00:00.000Z',
@@ -76,6 +77,29 @@ describe('readMemberBulkForm', () => {
   });
 });
 
+describe('the confirmation of a previewed change', () => {
+  it('carries the counts the preview showed, so the API changes just those members', () => {
+    const { change } = readMemberBulkForm(
+      form({
+        scope: 'filter',
+        method: 'CASH_ON_DELIVERY',
+        allowed: 'true',
+        expectedMatched: '2',
+        expectedChanged: '1',
+      }),
+    );
+
+    expect(change && memberBulkInput(change, false)).toEqual({
+      filter: {},
+      method: 'CASH_ON_DELIVERY',
+      allowed: true,
+      dryRun: false,
+      expected: { matched: 2, changed: 1 },
+    });
+    expect(change && memberBulkInput(change, true)).not.toHaveProperty('expected');
+  });
+});
+
 describe('memberBulkInput', () => {
   it('sends the selected members by id', () => {
     const change = {
@@ -84,6 +108,7 @@ describe('memberBulkInput', () => {
       filter: noFilter,
       method: 'PAYPAL' as const,
       allowed: true,
+      expected: null,
     };
 
     expect(memberBulkInput(change, true)).toEqual({
@@ -101,6 +126,7 @@ describe('memberBulkInput', () => {
       filter: noFilter,
       method: 'PAYPAL' as const,
       allowed: false,
+      expected: null,
     };
 
     expect(memberBulkInput(change, false)).toEqual({

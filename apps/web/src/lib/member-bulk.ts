@@ -13,6 +13,8 @@ export type MemberBulkChange = {
   filter: MemberFilterValues;
   method: PaymentMethod;
   allowed: boolean;
+  /** The preview's counts, repeated by its confirmation: the change must reach those members. */
+  expected: { matched: number; changed: number } | null;
 };
 
 type Reading =
@@ -46,17 +48,31 @@ export function readMemberBulkForm(form: FormData): Reading {
       filter: { ...filter, sort: '' },
       method,
       allowed: allowed === 'true',
+      expected: previewed(form),
     },
     problem: null,
   };
 }
 
-/** The API's input: the members by id, or by the list's filter (none: every member). */
+function previewed(form: FormData): { matched: number; changed: number } | null {
+  const matched = Number(form.get('expectedMatched'));
+  const changed = Number(form.get('expectedChanged'));
+  if (!form.has('expectedMatched') || !Number.isSafeInteger(matched) || matched < 0) return null;
+  if (!form.has('expectedChanged') || !Number.isSafeInteger(changed) || changed < 0) return null;
+
+  return { matched, changed };
+}
+
+/**
+ * The API's input: the members by id, or by the list's filter (none: every member); applied,
+ * with the counts the preview showed, so that it changes exactly what was previewed.
+ */
 export function memberBulkInput(change: MemberBulkChange, dryRun: boolean) {
   const { method, allowed } = change;
+  const expected = !dryRun && change.expected ? { expected: change.expected } : {};
   if (change.scope === 'selected') {
-    return { memberIds: change.memberIds, method, allowed, dryRun };
+    return { memberIds: change.memberIds, method, allowed, dryRun, ...expected };
   }
 
-  return { filter: memberFilterInput(change.filter), method, allowed, dryRun };
+  return { filter: memberFilterInput(change.filter), method, allowed, dryRun, ...expected };
 }

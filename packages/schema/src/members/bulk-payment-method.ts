@@ -11,6 +11,8 @@ export interface BulkPaymentMethodChange {
   allowed: boolean;
   /** Only count: how many members match, and how many would change. */
   dryRun: boolean;
+  /** The preview's counts: a change that would reach other members than previewed is refused. */
+  expected?: { matched: number; changed: number } | null;
 }
 
 /**
@@ -41,6 +43,23 @@ export async function setMembersPaymentMethod(context: Context, change: BulkPaym
   if (change.dryRun) return { matched: matched.length, changed: toChange.length };
 
   await context.db.$transaction(async (tx) => {
+    // Counted again inside the transaction: what is changed is what this count says.
+    const now = await tx.member.findMany({
+      where: change.where,
+      select: { id: true, allowedPaymentMethods: true },
+    });
+    const changing = now.filter(
+      (member) => member.allowedPaymentMethods.includes(change.method) !== change.allowed,
+    );
+    const { expected } = change;
+    if (expected && (expected.matched !== now.length || expected.changed !== changing.length)) {
+      throw new ValidationError(
+        `The change now reaches ${now.length} members and changes ${changing.length}, not ${expected.matched} and ${expected.changed} as previewed; preview it again.`,
+        'expected',
+      );
+    }
+    toChange.splice(0, toChange.length, ...changing);
+    matched.splice(0, matched.length, ...now);
     for (const member of toChange) {
       const methods = change.allowed
         ? sortPaymentMethods([...member.allowedPaymentMethods, change.method])

@@ -283,6 +283,14 @@ builder.mutationField('createMember', (t) =>
   }),
 );
 
+const BulkCountsInput = builder.inputType('BulkCountsInput', {
+  description: 'What a preview of a bulk change counted (N件中M件).',
+  fields: (t) => ({
+    matched: t.int({ description: 'Members selected or matching the filter.' }),
+    changed: t.int({ description: 'Members whose permission would change.' }),
+  }),
+});
+
 const SetMembersPaymentMethodInput = builder.inputType('SetMembersPaymentMethodInput', {
   description: 'Which members, which payment method, and whether to allow or take it away.',
   fields: (t) => ({
@@ -302,6 +310,12 @@ const SetMembersPaymentMethodInput = builder.inputType('SetMembersPaymentMethodI
     }),
     allowed: t.boolean({ description: 'true allows the method, false takes it away.' }),
     dryRun: t.boolean({ required: false, description: 'Only count, for a preview.' }),
+    expected: t.field({
+      type: BulkCountsInput,
+      required: false,
+      description:
+        'The counts the preview showed. When the members matching or changing are no longer those counts (a member registered or changed meanwhile), nothing changes and a ValidationError on `expected` answers.',
+    }),
   }),
 });
 
@@ -356,6 +370,7 @@ builder.mutationField('setMembersPaymentMethod', (t) =>
           method: input.method,
           allowed: input.allowed,
           dryRun,
+          expected: input.expected ?? null,
         })),
         dryRun,
       };

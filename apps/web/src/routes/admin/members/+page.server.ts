@@ -83,11 +83,14 @@ async function bulkChange(event: RequestEvent, dryRun: boolean) {
     input: memberBulkInput(change, dryRun),
   });
   if (result.__typename !== 'SetMembersPaymentMethodPayload') {
-    // The only refusal the API places on the method: 決済設定 turned it off meanwhile.
+    // On the method: 決済設定 turned it off meanwhile. On `expected`: the members changed
+    // after the preview, so nothing was changed and a new preview is due.
     const bulkError =
       result.field === 'method'
         ? m.error_method_not_enabled({ method: paymentMethodLabel(change.method) })
-        : errorText(result);
+        : result.field === 'expected'
+          ? m.member_bulk_stale()
+          : errorText(result);
 
     return fail(400, { bulkError });
   }
