@@ -26,8 +26,11 @@ export const maxAttempts = 8;
  * Writes an email to the outbox. Call it inside the transaction that makes the email true
  * (an order paid, say), so the email exists exactly when the change does.
  */
-export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
-  await db.emailMessage.createMany({ data: [email], skipDuplicates: true });
+/** Writes an email to the outbox; false when its dedupe key was there already. */
+export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<boolean> {
+  const { count } = await db.emailMessage.createMany({ data: [email], skipDuplicates: true });
+
+  return count === 1;
 }
 
 /** Retry after 30 s, 1 min, 2 min … capped at one hour. */

@@ -4,6 +4,9 @@ import { enqueueEmail } from '../email/outbox.ts';
 import { paymentReminderEmail } from '../email/templates.ts';
 import { NotFoundError } from '../errors.ts';
 
+/** A reminder pressed again within this long (twice by mistake, two staff at once) is one. */
+const reminderWindowMs = 10 * 60 * 1000;
+
 /** Emails the buyer of a 送信未完 order a link to pay it from the order history. */
 export async function sendPaymentReminder(context: Context, orderId: string): Promise<string> {
   const order = await context.db.order.findUnique({
@@ -15,12 +18,15 @@ export async function sendPaymentReminder(context: Context, orderId: string): Pr
     throw new OrderNotPayableError(order.status, order.paymentStatus);
   }
 
+  const window = Math.floor(context.services.now().getTime() / reminderWindowMs);
   await context.db.$transaction(async (tx) => {
-    await enqueueEmail(tx, {
+    const queued = await enqueueEmail(tx, {
+      dedupeKey: `payment-reminder:${order.id}:${window}`,
       orderId: order.id,
       to: order.member.user.email,
       ...paymentReminderEmail(order, context.services.config.storefrontUrl),
     });
+    if (!queued) return;
     await tx.orderEvent.create({
       data: {
         orderId: order.id,
