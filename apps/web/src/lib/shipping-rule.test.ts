@@ -4,11 +4,13 @@ import { shippingRuleText } from './shipping-rule';
 const yen = (amount: number) => ({ amount, currency: 'JPY' });
 
 describe('shippingRuleText', () => {
-  it('names the fee and the amount from which shipping is free', () => {
+  it('names the fee and the tax-exclusive amount from which shipping is free', () => {
     const rule = { shippingFee: yen(800), freeShippingFrom: yen(10000) };
 
-    expect(shippingRuleText(rule, 'ja')).toBe('送料 ￥800（￥10,000以上で送料無料）');
-    expect(shippingRuleText(rule, 'en')).toBe('Shipping ￥800 (free from ￥10,000)');
+    expect(shippingRuleText(rule, 'ja')).toBe('送料 ￥800（税抜 ￥10,000以上のご注文で送料無料）');
+    expect(shippingRuleText(rule, 'en')).toBe(
+      'Shipping ￥800 (free on orders of ￥10,000 or more before tax)',
+    );
   });
 
   it('names only the fee when no order ships free', () => {
