@@ -330,6 +330,8 @@ builder.mutationFields((t) => ({
         PaymentMethodNotAllowedError,
         InsufficientStockError,
         CheckoutTotalChangedError,
+        // A repeated 注文確定 pays the order it made, which another request may be paying.
+        OrderNotPayableError,
         ValidationError,
         PayPalError,
       ],
