@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvOfList, listAddress, pageArgs, pageLinks } from './pagination';
 
+/** A cursor as the API makes them: base64 of the Prisma plugin's tagged id. */
+const c1 = btoa('GPC:S:0193abcd');
 const info = { hasNextPage: true, hasPreviousPage: false, startCursor: 's', endCursor: 'e' };
 
 describe('pageArgs', () => {
@@ -11,16 +13,25 @@ describe('pageArgs', () => {
       last: null,
       before: null,
     });
-    expect(pageArgs(new URL('http://x/orders?after=c1'), 20)).toMatchObject({ after: 'c1' });
+    expect(pageArgs(new URL(`http://x/orders?after=${c1}`), 20)).toMatchObject({ after: c1 });
   });
 
   it('pages backwards from a before cursor', () => {
-    expect(pageArgs(new URL('http://x/orders?before=c1'), 20)).toEqual({
+    expect(pageArgs(new URL(`http://x/orders?before=${c1}`), 20)).toEqual({
       first: null,
       after: null,
       last: 20,
-      before: 'c1',
+      before: c1,
     });
+  });
+
+  it('shows the first page for a cursor the API did not make (an edited or cut link)', () => {
+    for (const cursor of ['garbage', '%%%', btoa('Order:1'), 'R1BDOl'.repeat(400)]) {
+      const url = new URL('http://x/orders');
+      url.searchParams.set('after', cursor);
+
+      expect(pageArgs(url, 20)).toEqual({ first: 20, after: null, last: null, before: null });
+    }
   });
 });
 

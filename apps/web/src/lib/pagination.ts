@@ -5,12 +5,29 @@ type PageInfo = {
   endCursor?: string | null;
 };
 
+/**
+ * A cursor as the API makes them (base64 of the Relay plugins' tagged value), or null: an
+ * edited or truncated link then shows the first page instead of failing the page.
+ */
+function readableCursor(value: string | null): string | null {
+  if (!value || value.length > 1000) return null;
+  try {
+    const decoded = atob(value);
+
+    return decoded.startsWith('GPC:') || decoded.startsWith('OffsetConnection:') ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Connection arguments from `?after=` (forwards) or `?before=` (backwards). */
 export function pageArgs(url: URL, size: number) {
-  const before = url.searchParams.get('before');
+  const before = readableCursor(url.searchParams.get('before'));
   if (before) return { first: null, after: null, last: size, before };
 
-  return { first: size, after: url.searchParams.get('after'), last: null, before: null };
+  const after = readableCursor(url.searchParams.get('after'));
+
+  return { first: size, after, last: null, before: null };
 }
 
 function withCursor(url: URL, name: 'after' | 'before', cursor: string): string {
