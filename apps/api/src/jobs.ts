@@ -65,21 +65,40 @@ export async function startJobs(options: {
  * graphile-worker installs its schema on first start; two instances starting together would
  * both try. An advisory lock lets one install it while the other waits.
  */
-async function migrateWorkerSchema(connectionString: string) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
+async function migrateWorkerSchema(pgPool: pg.Pool) {
+  const client = await pgPool.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext('wholesale:graphile-worker:migrate'))`);
-    await runMigrations({ connectionString, logger: silentLogger });
+    await runMigrations({ pgPool, logger: silentLogger });
   } finally {
-    await client.end();
+    // A connection that cannot unlock is closed instead, which releases its lock too.
+    const unlocked = await client
+      .query(`SELECT pg_advisory_unlock(hashtext('wholesale:graphile-worker:migrate'))`)
+      .then(
+        () => true,
+        () => false,
+      );
+    client.release(!unlocked);
   }
 }
 
 const silentLogger = new WorkerLogger(() => () => {});
 
 async function startWorker(connectionString: string, work: JobWork, log: Logger): Promise<Jobs> {
-  await migrateWorkerSchema(connectionString);
+  // The worker's connections are the shop's own pool rather than one graphile-worker makes:
+  // its own pool is ended without waiting and loses its error listener first, so a connection
+  // the server closes during shutdown would surface as an unhandled error. Stopping here waits
+  // until every connection is closed.
+  const pgPool = new pg.Pool({ connectionString, max: 4, application_name: 'wholesale-jobs' });
+  pgPool.on('error', (error) => {
+    log.warn({ err: error, worker: true }, 'job database connection closed');
+  });
+  try {
+    await migrateWorkerSchema(pgPool);
+  } catch (error) {
+    await pgPool.end();
+    throw error;
+  }
   const taskList: TaskList = Object.fromEntries(
     Object.entries(work).map(([name, job]) => [name, () => job()]),
   );
@@ -87,9 +106,8 @@ async function startWorker(connectionString: string, work: JobWork, log: Logger)
     .map((name) => `${schedule[name].cron} ${name} ?jobKey=${name}&max=3`)
     .join('\n');
   const runner: Runner = await run({
-    connectionString,
+    pgPool,
     concurrency: 2,
-    maxPoolSize: 4,
     pollInterval: 2_000,
     noHandleSignals: true,
     taskList,
@@ -106,7 +124,10 @@ async function startWorker(connectionString: string, work: JobWork, log: Logger)
         log.error({ err: error, job: name }, 'job not queued');
       });
     },
-    stop: () => runner.stop(),
+    stop: async () => {
+      await runner.stop();
+      await pgPool.end();
+    },
   };
 }
 

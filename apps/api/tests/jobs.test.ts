@@ -86,4 +86,20 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
       SELECT count(*) FROM information_schema.tables WHERE table_schema = 'graphile_worker'`;
     expect(Number(jobTables[0]?.count)).toBeGreaterThan(0);
   });
+
+  it('has closed every connection of its own when stop resolves', async () => {
+    const jobConnections = async () => {
+      const rows = await database.prisma.$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'wholesale-jobs'`;
+      return Number(rows[0]?.count);
+    };
+    expect(running.length).toBeGreaterThan(0);
+    expect(await jobConnections()).toBeGreaterThan(0);
+    // A server that closes its connections after a stop (a forced drop, a restart) finds none
+    // left to end, so nothing surfaces later as an error of a pool nobody listens to.
+    await Promise.all(running.splice(0).map((jobs) => jobs.stop()));
+    // The server lists a backend until it has exited, a moment after the client hung up.
+    await until(async () => (await jobConnections()) === 0, 3_000);
+  });
 });
