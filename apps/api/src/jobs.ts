@@ -1,7 +1,7 @@
 import type { Context } from '@wholesale/schema/context';
 import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
-import type { Runner, TaskList } from 'graphile-worker';
-import { run, runMigrations, Logger as WorkerLogger } from 'graphile-worker';
+import type { Runner, TaskList, WorkerUtils } from 'graphile-worker';
+import { makeWorkerUtils, run, runMigrations, Logger as WorkerLogger } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -84,48 +84,129 @@ async function migrateWorkerSchema(pgPool: pg.Pool) {
 
 const silentLogger = new WorkerLogger(() => () => {});
 
+/** How long the jobs wait before starting again after they stopped on an error. */
+export function restartDelayMs(attempt: number) {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1));
+}
+
 async function startWorker(connectionString: string, work: JobWork, log: Logger): Promise<Jobs> {
   // The worker's connections are the shop's own pool rather than one graphile-worker makes:
   // its own pool is ended without waiting and loses its error listener first, so a connection
   // the server closes during shutdown would surface as an unhandled error. Stopping here waits
   // until every connection is closed.
-  const pgPool = new pg.Pool({ connectionString, max: 4, application_name: 'wholesale-jobs' });
-  pgPool.on('error', (error) => {
-    log.warn({ err: error, worker: true }, 'job database connection closed');
+  const pgPool = new pg.Pool({
+    connectionString,
+    max: 4,
+    application_name: 'wholesale-jobs',
+    connectionTimeoutMillis: 10_000,
   });
-  try {
-    await migrateWorkerSchema(pgPool);
-  } catch (error) {
-    await pgPool.end();
-    throw error;
-  }
+  const connectionLost = (error: Error) => {
+    log.warn({ err: error, worker: true }, 'job database connection closed');
+  };
+  pgPool.on('error', connectionLost);
+  pgPool.on('connect', (client) => client.on('error', connectionLost));
   const taskList: TaskList = Object.fromEntries(
     Object.entries(work).map(([name, job]) => [name, () => job()]),
   );
   const crontab = (Object.keys(schedule) as JobName[])
     .map((name) => `${schedule[name].cron} ${name} ?jobKey=${name}&max=3`)
     .join('\n');
-  const runner: Runner = await run({
-    pgPool,
-    concurrency: 2,
-    pollInterval: 2_000,
-    noHandleSignals: true,
-    taskList,
-    crontab,
-    logger: new WorkerLogger((scope) => (level, message, meta) => {
-      const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
-      log[method]({ ...scope, ...meta, worker: true }, message);
-    }),
-  });
+  const launch = async () => {
+    await migrateWorkerSchema(pgPool);
+    return run({
+      pgPool,
+      concurrency: 2,
+      pollInterval: 2_000,
+      noHandleSignals: true,
+      // Recording a job's outcome goes through graphile-worker's batcher, which retries while
+      // the database is away (for minutes) and stops the runner if it stays away; without it a
+      // job that ends while the database is away rejects a promise nobody handles.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      taskList,
+      crontab,
+      logger: new WorkerLogger((scope) => (level, message, meta) => {
+        const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+        log[method]({ ...scope, ...meta, worker: true }, message);
+      }),
+    });
+  };
+
+  // graphile-worker stops its runner when it loses the database in the middle of a job (it
+  // cannot record the job's outcome). The shop's work must go on once the database is back,
+  // without a restart of the API, so a runner that stops on its own is started again, waiting
+  // longer after each failed start. The work itself lives in the tables and is picked up again.
+  let stopping = false;
+  let runner: Runner | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let failedStarts = 0;
+  const supervise = (started: Runner) => {
+    runner = started;
+    started.promise
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      .then((error) => {
+        if (stopping || runner !== started) return;
+        runner = undefined;
+        log.warn({ err: error, worker: true }, 'background jobs stopped; starting them again');
+        restartLater();
+      });
+  };
+  const restartLater = () => {
+    const delay = restartDelayMs(failedStarts + 1);
+    restartTimer = setTimeout(async () => {
+      restartTimer = undefined;
+      if (stopping) return;
+      try {
+        const started = await launch();
+        if (stopping) {
+          await started.stop().catch(() => {});
+          return;
+        }
+        failedStarts = 0;
+        supervise(started);
+        log.info({ worker: true }, 'background jobs started again');
+        // What was due while they were stopped runs now rather than at its next scheduled time.
+        for (const name of Object.keys(schedule) as JobName[]) queue(name);
+      } catch (error) {
+        failedStarts += 1;
+        log.warn(
+          { err: error, worker: true, retryInMs: restartDelayMs(failedStarts + 1) },
+          'background jobs could not start',
+        );
+        if (!stopping) restartLater();
+      }
+    }, delay);
+  };
+
+  let utils: WorkerUtils | undefined;
+  const queue = (name: JobName) => {
+    utils?.addJob(name, {}, { jobKey: name, maxAttempts: 3 }).catch((error: unknown) => {
+      log.error({ err: error, job: name }, 'job not queued');
+    });
+  };
+  try {
+    supervise(await launch());
+    // A wake is queued in the database, not through the runner, so that one made while the
+    // runner is being started again is not lost.
+    utils = await makeWorkerUtils({ pgPool, logger: silentLogger });
+  } catch (error) {
+    stopping = true;
+    await runner?.stop().catch(() => {});
+    await pgPool.end();
+    throw error;
+  }
 
   return {
-    wake: (name) => {
-      runner.addJob(name, {}, { jobKey: name, maxAttempts: 3 }).catch((error: unknown) => {
-        log.error({ err: error, job: name }, 'job not queued');
-      });
-    },
+    wake: queue,
     stop: async () => {
-      await runner.stop();
+      stopping = true;
+      clearTimeout(restartTimer);
+      await runner?.stop().catch((error: unknown) => {
+        log.debug({ err: error, worker: true }, 'background jobs had already stopped');
+      });
+      await utils?.release();
       await pgPool.end();
     },
   };

@@ -3,11 +3,12 @@ import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { dispatchDueEmails, enqueueEmail } from '@wholesale/schema/email/outbox';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTcpProxy } from '../../../tests/faults/support/tcp-proxy.ts';
 import type { Jobs } from '../src/jobs.ts';
 import { startJobs } from '../src/jobs.ts';
 import { createTestDatabase, postgresServerUrl } from './test-database.ts';
 
-const log = pino({ level: 'silent' });
+const log = pino({ level: process.env.JOBS_TEST_LOG ?? 'silent' });
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -34,7 +35,10 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
   });
 
   /** An API instance's job runner whose mail transport records what it sent. */
-  async function instance(sent: string[]) {
+  async function instance(
+    sent: string[],
+    options: { postgresUrl?: string; beforeSending?: () => Promise<void> } = {},
+  ) {
     const transport: MailTransport = {
       description: 'test',
       async send(message) {
@@ -42,12 +46,13 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
       },
     };
     const sendEmails = async () => {
+      await options.beforeSending?.();
       while ((await dispatchDueEmails(database.prisma, transport, log)) > 0) {}
     };
     const idle = async () => {};
     const jobs = await startJobs({
       log,
-      postgresUrl: (testDatabase.options as { url: string }).url,
+      postgresUrl: options.postgresUrl ?? (testDatabase.options as { url: string }).url,
       work: {
         'send-emails': sendEmails,
         'process-ipn': idle,
@@ -87,6 +92,47 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
     expect(Number(jobTables[0]?.count)).toBeGreaterThan(0);
   });
 
+  it('starts again by itself after losing the database in the middle of a job', async () => {
+    await Promise.all(running.splice(0).map((jobs) => jobs.stop()));
+    const direct = new URL((testDatabase.options as { url: string }).url);
+    const proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const proxied = new URL(direct);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    const sent: string[] = [];
+    let cutOnce = true;
+    let restored = false;
+    try {
+      const jobs = await instance(sent, {
+        postgresUrl: proxied.toString(),
+        // The first run loses the database while it works, so the runner cannot record the
+        // job's outcome and stops; the database comes back a moment later.
+        beforeSending: async () => {
+          if (!cutOnce) return;
+          cutOnce = false;
+          await proxy.cut('refuse');
+          setTimeout(async () => {
+            await proxy.restore();
+            restored = true;
+          }, 1_500);
+        },
+      });
+      await enqueueEmail(database.prisma, { to: 'after@example.com', subject: 'after', text: 'x' });
+      jobs.wake('send-emails');
+
+      await until(async () => !cutOnce);
+      await until(async () => sent.includes('after'));
+      // Work enqueued after the database came back is done without a restart of the instance.
+      await until(async () => restored);
+      await enqueueEmail(database.prisma, { to: 'later@example.com', subject: 'later', text: 'x' });
+      jobs.wake('send-emails');
+      await until(async () => sent.includes('later'), 30_000);
+    } finally {
+      await Promise.all(running.splice(0).map((jobs) => jobs.stop()));
+      await proxy.close();
+    }
+  }, 120_000);
+
   it('has closed every connection of its own when stop resolves', async () => {
     const jobConnections = async () => {
       const rows = await database.prisma.$queryRaw<{ count: bigint }[]>`
@@ -94,7 +140,7 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
         WHERE datname = current_database() AND application_name = 'wholesale-jobs'`;
       return Number(rows[0]?.count);
     };
-    expect(running.length).toBeGreaterThan(0);
+    await Promise.all([instance([]), instance([])]);
     expect(await jobConnections()).toBeGreaterThan(0);
     // A server that closes its connections after a stop (a forced drop, a restart) finds none
     // left to end, so nothing surfaces later as an error of a pool nobody listens to.

@@ -36,11 +36,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.url) {
     const url = new URL(options.url);
     // Without a connect timeout a server that accepts connections but never answers (a lost
-    // network, a hung proxy) holds every request forever. Known limits: a query already running
-    // on a connection that goes silent is only ended by the operating system's TCP timeouts,
-    // and after connects have timed out pg's pool sometimes stays stuck once the network is
-    // back (requests wait on it until the API restarts; /healthz answers 503 then, so a
-    // supervisor can restart it); a refused or reset connection recovers.
+    // network, a hung proxy) holds every request forever; with it such requests fail and the
+    // pool connects afresh once the server answers again. Known limit: a query already running
+    // on a connection that goes silent (no reset, no answer) is only ended by the operating
+    // system's TCP timeouts.
     const adapterFactory = new PrismaPg({
       connectionString: options.url,
       connectionTimeoutMillis: 10_000,
