@@ -40,6 +40,7 @@ export async function startProduct(database: BenchDatabase) {
     apiPublicUrl: apiUrl,
     paypalLocal: { nvpUrl: `${paypal.url}/nvp`, checkoutUrl: paypal.url },
     secretKey: randomBytes(32),
+    webhookTargets: 'public',
   };
   await seedDemoData(database.prisma, new SecretBox(config.secretKey));
 

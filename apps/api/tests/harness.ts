@@ -10,6 +10,7 @@ import type { MailTransport } from '@wholesale/schema/email/outbox';
 import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
 import { processIpnMessages } from '@wholesale/schema/payments/ipn';
 import { SecretBox } from '@wholesale/schema/settings/secret-box';
+import type { WebhookTargets } from '@wholesale/schema/webhooks/targets';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
@@ -30,11 +31,18 @@ export async function startTestApp(
     log?: Logger;
     /** More API credentials the local PayPal sandbox accepts, beside the demo merchant's. */
     paypalCredentials?: NvpCredentials[];
+    /** Where webhooks may go; `any` unless set, since the tests' receivers are on loopback. */
+    webhookTargets?: WebhookTargets;
   } = {},
 ) {
   const testDatabase = await createTestDatabase(kind);
   const database = await openMigratedDatabase(testDatabase.options);
-  const { log = pino({ level: 'silent' }), paypalCredentials = [], ...appOptions } = options;
+  const {
+    log = pino({ level: 'silent' }),
+    paypalCredentials = [],
+    webhookTargets = 'any',
+    ...appOptions
+  } = options;
   const sandbox = createSandbox({
     credentials: [DEMO_CREDENTIALS, ...paypalCredentials],
     buyers: [DEMO_BUYER],
@@ -50,6 +58,7 @@ export async function startTestApp(
     apiPublicUrl: apiUrl,
     paypalLocal: { nvpUrl: `${paypal.url}/nvp`, checkoutUrl: paypal.url },
     secretKey: randomBytes(32),
+    webhookTargets,
   };
   await seedDemoData(database.prisma, new SecretBox(config.secretKey));
 

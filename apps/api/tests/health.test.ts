@@ -19,6 +19,7 @@ async function serveWith(answer: () => Promise<unknown>) {
       apiPublicUrl: 'http://localhost:4000',
       paypalLocal: { nvpUrl: 'http://127.0.0.1:9/nvp', checkoutUrl: 'http://127.0.0.1:9' },
       secretKey: randomBytes(32),
+      webhookTargets: 'public',
     },
     mailTransport: { description: 'none', send: async () => {} },
   });

@@ -1,3 +1,5 @@
+import { type WebhookTargets, webhookTargetsFromEnv } from './webhooks/targets.ts';
+
 /** Settings the product reads from the environment; each has a default for the local setup. */
 export interface AppConfig {
   /** Where buyers reach the storefront; PayPal sends them back here. */
@@ -8,6 +10,8 @@ export interface AppConfig {
   paypalLocal: { nvpUrl: string; checkoutUrl: string };
   /** 32 bytes for AES-256-GCM encryption of stored credentials. */
   secretKey: Buffer;
+  /** Which addresses webhooks may be posted to (see webhooks/targets.ts). */
+  webhookTargets: WebhookTargets;
 }
 
 export function configFromEnv(secretKey: Buffer, env = process.env): AppConfig {
@@ -21,6 +25,7 @@ export function configFromEnv(secretKey: Buffer, env = process.env): AppConfig {
       checkoutUrl: trimSlash(env.PAYPAL_CHECKOUT_URL ?? `http://localhost:${sandboxPort}`),
     },
     secretKey,
+    webhookTargets: webhookTargetsFromEnv(env),
   };
 }
 

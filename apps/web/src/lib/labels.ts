@@ -198,6 +198,7 @@ const errorCodes: Record<string, Label> = {
   CSV_UNREADABLE: m.error_CSV_UNREADABLE,
   CSV_EMPTY: m.error_CSV_EMPTY,
   CSV_TOO_MANY_ROWS: m.error_CSV_TOO_MANY_ROWS,
+  WEBHOOK_TARGET_NOT_PUBLIC: m.error_WEBHOOK_TARGET_NOT_PUBLIC,
 };
 
 // The schema may grow a value before this app knows it: show the raw value, never nothing.

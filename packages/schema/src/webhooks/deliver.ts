@@ -1,7 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { WebhookDelivery } from '@wholesale/db/prisma';
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import type { Context } from '../context.ts';
 import { retryDelayMs } from '../email/outbox.ts';
+import type { WebhookTargets } from './targets.ts';
 
 const leaseMs = 5 * 60 * 1000;
 const maxAttempts = 8;
@@ -17,7 +21,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
  * with its endpoint's secret and a timestamp (so a receiver can refuse replays), and retried
  * with growing waits until the receiver answers 2xx, eight times at most.
  */
-export async function deliverWebhooks(context: Context, fetchImpl: typeof fetch = fetch) {
+export async function deliverWebhooks(context: Context) {
   const now = context.services.now();
   const due = await context.db.$queryRaw<WebhookDelivery[]>`
     UPDATE "WebhookDelivery" SET "nextAttemptAt" = ${new Date(now.getTime() + leaseMs)}
@@ -30,13 +34,13 @@ export async function deliverWebhooks(context: Context, fetchImpl: typeof fetch 
     RETURNING *`;
 
   for (const delivery of due) {
-    await deliverOne(context, delivery, fetchImpl);
+    await deliverOne(context, delivery);
   }
 
   return due.length;
 }
 
-async function deliverOne(context: Context, delivery: WebhookDelivery, fetchImpl: typeof fetch) {
+async function deliverOne(context: Context, delivery: WebhookDelivery) {
   const endpoint = await context.db.webhookEndpoint.findUnique({
     where: { id: delivery.endpointId },
   });
@@ -54,28 +58,23 @@ async function deliverOne(context: Context, delivery: WebhookDelivery, fetchImpl
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetchImpl(endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'wholesale-webhooks',
-        'x-wholesale-event': delivery.event,
-        'x-wholesale-delivery': delivery.id,
-        'x-wholesale-timestamp': timestamp,
-        'x-wholesale-signature': signWebhook(
-          context.services.secrets.open(endpoint.secretEncrypted),
-          timestamp,
-          body,
-        ),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+    status = await post(endpoint.url, context.services.config.webhookTargets, body, {
+      'content-type': 'application/json',
+      'user-agent': 'wholesale-webhooks',
+      'x-wholesale-event': delivery.event,
+      'x-wholesale-delivery': delivery.id,
+      'x-wholesale-timestamp': timestamp,
+      'x-wholesale-signature': signWebhook(
+        context.services.secrets.open(endpoint.secretEncrypted),
+        timestamp,
+        body,
+      ),
     });
-    status = response.status;
-    await response.body?.cancel();
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
+    if (/is not allowed/.test(error)) {
+      error = 'The URL leads to a private or local address; webhooks go only to public addresses.';
+    }
   }
 
   const delivered = status !== null && status >= 200 && status < 300;
@@ -96,5 +95,49 @@ async function deliverOne(context: Context, delivery: WebhookDelivery, fetchImpl
           lastError: error ?? `HTTP ${status}`,
           nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
         },
+  });
+}
+
+/** One agent pair per setting: each checks the address it connects to, after DNS. */
+const agents = {
+  public: {
+    http: new RequestFilteringHttpAgent({ allowPrivateIPAddress: false }),
+    https: new RequestFilteringHttpsAgent({ allowPrivateIPAddress: false }),
+  },
+  any: {
+    http: new RequestFilteringHttpAgent({ allowPrivateIPAddress: true }),
+    https: new RequestFilteringHttpsAgent({ allowPrivateIPAddress: true }),
+  },
+} satisfies Record<WebhookTargets, unknown>;
+
+/** Posts a body and answers the status code; redirects are not followed. */
+function post(
+  url: string,
+  targets: WebhookTargets,
+  body: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const https = new URL(url).protocol === 'https:';
+  const send = https ? httpsRequest : httpRequest;
+  const agent = https ? agents[targets].https : agents[targets].http;
+
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        // The receiver's answer is not read: only its status counts.
+        response.resume();
+        response.on('error', () => {});
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
 }

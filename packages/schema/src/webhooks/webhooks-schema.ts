@@ -4,6 +4,7 @@ import { generateSecret } from '../auth/tokens.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { webhookEvents } from './events.ts';
+import { isPlainlyPrivateHost } from './targets.ts';
 
 const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
@@ -151,7 +152,10 @@ builder.mutationFields((t) => ({
       },
     },
     args: {
-      url: t.arg.string({ description: 'An http or https URL.' }),
+      url: t.arg.string({
+        description:
+          'An http or https URL at a public address (unless the shop allows private ones with WEBHOOK_ALLOW_PRIVATE_TARGETS=1).',
+      }),
       events: t.arg.stringList({
         description: `The events to post, at least one of: ${webhookEvents.join(', ')}.`,
       }),
@@ -166,6 +170,13 @@ builder.mutationFields((t) => ({
       }
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
         throw new ValidationError('Enter an http or https URL.', 'url');
+      }
+      if (context.services.config.webhookTargets === 'public' && isPlainlyPrivateHost(parsed)) {
+        throw new ValidationError(
+          'Webhooks go only to public addresses; this URL leads to a private or local one.',
+          'url',
+          'WEBHOOK_TARGET_NOT_PUBLIC',
+        );
       }
       const unknown = events.find((event) => !(webhookEvents as readonly string[]).includes(event));
       if (unknown || events.length === 0) {
