@@ -74,7 +74,7 @@ export async function startProduct() {
     PAYPAL_CHECKOUT_URL: paypal,
     LOG_LEVEL: 'warn',
   });
-  const web = run([process.execPath, 'apps/web/build/index.js'], {
+  const web = run([process.execPath, 'apps/web/serve.js'], {
     PORT: String(webPort),
     HOST: '127.0.0.1',
     API_URL: `http://127.0.0.1:${apiPort}/graphql`,

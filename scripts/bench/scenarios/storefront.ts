@@ -41,10 +41,10 @@ export async function buildStorefront(): Promise<void> {
   if ((await exited(build)) !== 0) throw new Error(`The storefront build failed:\n${output}`);
 }
 
-/** The built storefront (`node apps/web/build`) on a free loopback port, against our API. */
+/** The built storefront (`node apps/web/serve.js`) on a free loopback port, against our API. */
 async function startStorefront(apiUrl: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['apps/web/build/index.js'], {
+  const child = spawn(process.execPath, ['apps/web/serve.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_URL: `${apiUrl}/graphql` },
     stdio: ['ignore', 'pipe', 'pipe'],

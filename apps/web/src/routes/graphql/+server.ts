@@ -25,15 +25,18 @@ const proxy: RequestHandler = async (event) => {
   // The API marks the session cookie Secure only when it knows the browser came over HTTPS.
   if (cookieOptions(event).secure) headers.set('x-forwarded-proto', 'https');
 
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let body: ArrayBuffer | undefined;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    try {
+      body = await request.arrayBuffer();
+    } catch {
+      // The storefront's body limit (BODY_SIZE_LIMIT) was passed, or the client went away.
+      return new Response('The request body is too large.', { status: 413 });
+    }
+  }
   let upstream: Response;
   try {
-    upstream = await fetch(target, {
-      method: request.method,
-      headers,
-      body: hasBody ? await request.arrayBuffer() : undefined,
-      redirect: 'manual',
-    });
+    upstream = await fetch(target, { method: request.method, headers, body, redirect: 'manual' });
   } catch {
     return new Response('The GraphQL API is not reachable.', { status: 502 });
   }

@@ -22,7 +22,11 @@ const ImportMembersCsv = graphql(`
   }
 `);
 
+/** The API takes GraphQL requests up to 2 MB; the file, JSON-encoded, must fit in one. */
+const maxCsvBytes = 1_800_000;
+
 async function importCsv(event: RequestEvent, csv: string, dryRun: boolean) {
+  if (Buffer.byteLength(csv) > maxCsvBytes) return fail(413, { error: m.import_too_large() });
   const { importMembersCsv: result } = await mutate(event, ImportMembersCsv, { csv, dryRun });
   if (result.__typename !== 'ImportMembersPayload') {
     return fail(400, { error: errorText(result) });
