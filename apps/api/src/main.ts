@@ -17,6 +17,14 @@ import { createLogger } from './logger.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 const log = createLogger();
+// An error nothing handled leaves the process in an unknown state: it ends, as Node.js would end
+// it, but says why in the log first so that a supervisor's restart can be traced to its cause.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    log.fatal({ err: error }, `${event}; stopping`);
+    process.exit(1);
+  });
+}
 const options = databaseOptionsFromEnv();
 const database = await openMigratedDatabase(options);
 log.info({ database: database.kind, location: database.location }, 'database ready');
