@@ -23,7 +23,8 @@ export function useQueryLimits(): Plugin[] {
   const costs = new WeakMap<DocumentNode, number>();
   const armor = new EnvelopArmor({
     maxDepth: { n: queryLimits.maxDepth },
-    maxAliases: { n: queryLimits.maxAliases },
+    // graphql-armor leaves aliases of __typename out by default; they cost the same to answer.
+    maxAliases: { n: queryLimits.maxAliases, allowList: [] },
     maxTokens: { n: queryLimits.maxTokens },
     maxDirectives: { n: queryLimits.maxDirectives },
     costLimit: {

@@ -35,6 +35,13 @@ describe('limits on what a caller may ask', () => {
     expect(result.errors[0].message).toMatch(/depth/i);
   });
 
+  it('counts aliases of __typename like any other', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ');
+    const result = await (await post(`{ ${aliases} }`)).json();
+
+    expect(result.errors[0].message).toMatch(/alias/i);
+  });
+
   it('refuses a document with too many aliases', async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: viewer { email }`).join(' ');
     const result = await (await post(`{ ${aliases} }`)).json();
