@@ -32,7 +32,12 @@ const access: Handle = async ({ event, resolve }) => {
   event.locals.viewer = viewer;
   event.locals.apiReachable = reachable;
 
-  const target = accessRedirect(event.url.pathname, viewer?.role ?? null);
+  // Who is asking is unknown while the API cannot answer. A logged-in buyer is not sent to the
+  // login page for it: the page renders with the layout's notice, its own requests to the API
+  // fail into the error page, and the address stays, so reloading later works (a return from
+  // PayPal too). The API checks every request's session itself, so nothing is shown that the
+  // session may not see.
+  const target = accessRedirect(event.url.pathname, viewer?.role ?? null, reachable);
   if (target === '/login') {
     const back = event.url.pathname === '/' ? '' : event.url.pathname + event.url.search;
     redirect(303, back ? `/login?redirectTo=${encodeURIComponent(back)}` : '/login');

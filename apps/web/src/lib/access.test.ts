@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { accessRedirect, safeRedirectPath } from './access';
 
 describe('accessRedirect', () => {
+  it('sends nobody anywhere while the API cannot say who is asking', () => {
+    expect(accessRedirect('/products', null, false)).toBeNull();
+    expect(accessRedirect('/admin/orders', null, false)).toBeNull();
+    expect(accessRedirect('/checkout/paypal/return', null, false)).toBeNull();
+    expect(accessRedirect('/products', null, true)).toBe('/login');
+  });
+
   it('sends anonymous visitors to the login page', () => {
     expect(accessRedirect('/products', null)).toBe('/login');
     expect(accessRedirect('/admin/orders', null)).toBe('/login');

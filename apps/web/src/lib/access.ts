@@ -6,8 +6,13 @@ function within(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(`${base}/`);
 }
 
-/** Where a visitor must go instead of `pathname`, or null when they may stay. */
-export function accessRedirect(pathname: string, role: Role | null): string | null {
+/**
+ * Where a visitor must go instead of `pathname`, or null when they may stay. `known` is false
+ * when the API could not say who is asking (it is down): nobody is sent anywhere then, since a
+ * logged-in buyer would otherwise land on the login page.
+ */
+export function accessRedirect(pathname: string, role: Role | null, known = true): string | null {
+  if (!known) return null;
   if (publicPaths.some((path) => within(pathname, path))) return null;
   if (!role) return '/login';
   if (within(pathname, '/admin')) return role === 'STAFF' ? null : '/products';
