@@ -65,16 +65,14 @@ describe('signed webhooks for order events', () => {
     await buyer(completeReturnMutation, { input: await approveAtPayPal(app, started.redirectUrl) });
     await deliver();
 
-    // Like any webhook system's, deliveries may arrive in any order; each carries occurredAt.
-    const events = received
-      .map((request) => JSON.parse(request.body))
-      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.event.localeCompare(b.event));
+    // In the order the events happened: the creation first, then what the payment changed.
+    const events = received.map((request) => JSON.parse(request.body));
     expect(
       events.map((event) => [event.event, event.order.status, event.order.paymentStatus]),
     ).toEqual([
       ['order.created', 'PAYMENT_INCOMPLETE', 'UNPAID'],
-      ['order.payment_status_changed', 'NEW', 'PAID'],
       ['order.updated', 'NEW', 'PAID'],
+      ['order.payment_status_changed', 'NEW', 'PAID'],
     ]);
     expect(events[0].order).toMatchObject({
       id: started.order.id,
@@ -188,5 +186,62 @@ describe('signed webhooks for order events', () => {
       'mutation { setWebhookEndpointActive(id: "V2ViaG9va0VuZHBvaW50Om5vbmU=", active: false) { __typename } }',
     );
     expect(missing.data.setWebhookEndpointActive).toEqual({ __typename: 'NotFoundError' });
+  });
+  it('announces a PayPal order whose announcement was lost before anything else of it, once', async () => {
+    const product = (await buyer('{ products(first: 1) { edges { node { id } } } }')).data.products
+      .edges[0].node.id;
+    const input = {
+      lines: [{ productId: product, quantity: 1 }],
+      paymentMethod: 'PAYPAL',
+      checkoutKey: 'lost-announcement',
+    };
+    const eventsOf = (orderId: string) =>
+      received
+        .map((request) => JSON.parse(request.body))
+        .filter((event) => event.order.id === orderId)
+        .map((event) => event.event);
+    /** As if the database had failed right after PayPal took the order: no payment recorded,
+     * no creation announced. */
+    const loseAnnouncement = async (orderId: string) => {
+      const id = Buffer.from(orderId, 'base64').toString().split(':')[1] ?? '';
+      await app.db.payment.deleteMany({ where: { orderId: id } });
+      await app.db
+        .$executeRaw`DELETE FROM "WebhookDelivery" WHERE payload->'order'->>'id' = ${orderId}`;
+      await app.db.order.update({ where: { id }, data: { announcedAt: null } });
+    };
+
+    received.length = 0;
+    const first = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    await loseAnnouncement(first.order.id);
+
+    // The buyer confirms again (the same cart): the order is sent to PayPal again, and announced.
+    const again = (await buyer(startCheckoutMutation, { input })).data.startCheckout;
+    expect(again.order.id).toBe(first.order.id);
+    await buyer(completeReturnMutation, { input: await approveAtPayPal(app, again.redirectUrl) });
+    await deliver();
+    expect(eventsOf(first.order.id)).toEqual([
+      'order.created',
+      'order.updated',
+      'order.payment_status_changed',
+    ]);
+
+    // Lost once PayPal had the order and then paid: announced before the payment's events.
+    received.length = 0;
+    const second = (
+      await buyer(startCheckoutMutation, { input: { ...input, checkoutKey: 'lost-then-paid' } })
+    ).data.startCheckout;
+    const orderId = Buffer.from(second.order.id, 'base64').toString().split(':')[1] ?? '';
+    await app.db
+      .$executeRaw`DELETE FROM "WebhookDelivery" WHERE payload->'order'->>'id' = ${second.order.id}`;
+    await app.db.order.update({ where: { id: orderId }, data: { announcedAt: null } });
+    await buyer(completeReturnMutation, { input: await approveAtPayPal(app, second.redirectUrl) });
+    await deliver();
+    expect(eventsOf(second.order.id)).toEqual([
+      'order.created',
+      'order.updated',
+      'order.payment_status_changed',
+    ]);
+    const announced = await app.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(announced.announcedAt).not.toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { expressCheckoutRedirectUrl, NvpTransportError } from '@wholesale/paypal/nvp';
 import type { Context } from '../context.ts';
 import type { PayPalConnection } from '../payments/paypal-account.ts';
+import { enqueueOrderEvents } from '../webhooks/events.ts';
 import { paymentRequestFor } from './order-payment.ts';
 import { notePayPalAnswer } from './paypal-connection.ts';
 import { payPalErrorFrom, payPalUnreachableError } from './paypal-errors.ts';
@@ -61,6 +62,10 @@ export async function beginPayPalPayment(
       authorizeOnly,
     },
   });
+
+  // Announced once PayPal has taken the order (a refused one is withdrawn as if never made);
+  // an order paid again after a lost announcement is announced here.
+  await enqueueOrderEvents(context.db, ['order.created'], order, order.createdAt);
 
   return expressCheckoutRedirectUrl(paypal.checkoutUrl, result.value.token);
 }

@@ -157,11 +157,7 @@ type CreatedOrder = PaymentWithOrder['order'];
  */
 async function sendToPayPal(context: Context, paypal: PayPalConnection, order: CreatedOrder) {
   try {
-    const redirectUrl = await beginPayPalPayment(context, paypal, order);
-    // Announced once PayPal has taken the order: a refused one is withdrawn as if never made.
-    await enqueueOrderEvents(context.db, ['order.created'], order, order.createdAt);
-
-    return redirectUrl;
+    return await beginPayPalPayment(context, paypal, order);
   } catch (error) {
     if (error instanceof PayPalError) await withdrawOrder(context, order);
     throw error;

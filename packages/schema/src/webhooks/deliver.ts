@@ -5,6 +5,7 @@ import type { WebhookDelivery } from '@wholesale/db/prisma';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import type { Context } from '../context.ts';
 import { retryDelayMs } from '../email/outbox.ts';
+import { webhookEvents } from './events.ts';
 import type { WebhookTargets } from './targets.ts';
 
 const leaseMs = 5 * 60 * 1000;
@@ -33,12 +34,26 @@ export async function deliverWebhooks(context: Context) {
     )
     RETURNING *`;
 
+  // RETURNING keeps no order: deliveries go out in the order their events happened, the
+  // creation of an order before what followed it in the same moment.
+  due.sort(
+    (a, b) =>
+      occurredAt(a).localeCompare(occurredAt(b)) ||
+      eventRank(a) - eventRank(b) ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      a.id.localeCompare(b.id),
+  );
   for (const delivery of due) {
     await deliverOne(context, delivery);
   }
 
   return due.length;
 }
+
+const occurredAt = (delivery: WebhookDelivery) =>
+  String((delivery.payload as { occurredAt?: unknown }).occurredAt ?? '');
+const eventRank = (delivery: WebhookDelivery) =>
+  (webhookEvents as readonly string[]).indexOf(delivery.event);
 
 async function deliverOne(context: Context, delivery: WebhookDelivery) {
   const endpoint = await context.db.webhookEndpoint.findUnique({
