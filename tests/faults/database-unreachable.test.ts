@@ -118,4 +118,37 @@ describe.skipIf(!postgresServerUrl())('PostgreSQL briefly unreachable', () => {
     await expectRecovered();
     expect(await Promise.race([api.exited, 'running'])).toBe('running');
   });
+  it('starts once PostgreSQL comes up after it, and ends at once for a database that does not exist', async () => {
+    const direct = new URL(db.env.DATABASE_URL ?? '');
+    const late = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    await late.cut('refuse');
+    const proxied = new URL(direct);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(late.port);
+    const waiting = startApiProcess(
+      await apiSettings(sandbox.url, { DATABASE_URL: proxied.toString() }),
+    );
+    setTimeout(() => void late.restore(), 4_000);
+    const started = await waiting;
+    try {
+      expect(started.output()).toContain('database not reachable yet');
+      expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
+    } finally {
+      await started.kill('SIGTERM');
+      await late.close();
+    }
+
+    const missing = new URL(direct);
+    missing.pathname = '/no_such_database_here';
+    const began = Date.now();
+    const failure = await startApiProcess(
+      await apiSettings(sandbox.url, { DATABASE_URL: missing.toString() }),
+    ).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/ended \(exit 1\)/);
+    expect(failure).toContain('database start failed');
+    expect(Date.now() - began).toBeLessThan(20_000);
+  }, 120_000);
 });

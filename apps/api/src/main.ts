@@ -26,8 +26,38 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   });
 }
 const options = databaseOptionsFromEnv();
-const database = await openMigratedDatabase(options);
+const database = await openWhenReachable();
 log.info({ database: database.kind, location: database.location }, 'database ready');
+
+/**
+ * PostgreSQL may come up after the API (a machine booting, containers started together): the
+ * API waits for it, DATABASE_WAIT_SECONDS (60) at most, instead of failing at once. Other
+ * failures (a wrong password, a migration that cannot apply) end the start right away.
+ */
+async function openWhenReachable() {
+  const deadline = Date.now() + Number(process.env.DATABASE_WAIT_SECONDS ?? 60) * 1000;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await openMigratedDatabase(options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const unreachable =
+        /can't reach database server|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|timeout|starting up|shutting down|Connection terminated/i.test(
+          message,
+        );
+      const waitMs = Math.min(5_000, 500 * 2 ** (attempt - 1));
+      if (!options.url || !unreachable || Date.now() + waitMs > deadline) {
+        log.fatal(
+          { err: error },
+          unreachable ? 'the database did not become reachable; stopping' : 'database start failed',
+        );
+        process.exit(1);
+      }
+      log.warn({ retryInMs: waitMs, reason: message.split('\n')[0] }, 'database not reachable yet');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
 
 const dataRoot = dirname(options.dataDir ?? defaultDataDir);
 const config = configFromEnv(await loadSecretKey(join(dataRoot, 'secret.key')));
