@@ -1,6 +1,7 @@
+import { EventEmitter } from 'node:events';
 import type { Context } from '@wholesale/schema/context';
 import { startPeriodicTask } from '@wholesale/schema/jobs/periodic';
-import type { Runner, TaskList, WorkerUtils } from 'graphile-worker';
+import type { Runner, TaskList, WorkerEvents, WorkerUtils } from 'graphile-worker';
 import { makeWorkerUtils, run, runMigrations, Logger as WorkerLogger } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -111,10 +112,18 @@ async function startWorker(connectionString: string, work: JobWork, log: Logger)
   const crontab = (Object.keys(schedule) as JobName[])
     .map((name) => `${schedule[name].cron} ${name} ?jobKey=${name}&max=3`)
     .join('\n');
+  // The ids of the worker pools of the runner now running: a runner that stops on an error
+  // leaves the jobs it held locked (for four hours, graphile-worker's lock timeout); those are
+  // unlocked when the next runner starts, so they run again at once and do not linger.
+  let poolIds: string[] = [];
   const launch = async () => {
     await migrateWorkerSchema(pgPool);
-    return run({
+    const events: WorkerEvents = new EventEmitter();
+    const ids: string[] = [];
+    events.on('pool:create', ({ workerPool }) => ids.push(workerPool.id));
+    const started = await run({
       pgPool,
+      events,
       concurrency: 2,
       pollInterval: 2_000,
       noHandleSignals: true,
@@ -129,6 +138,15 @@ async function startWorker(connectionString: string, work: JobWork, log: Logger)
         log[method]({ ...scope, ...meta, worker: true }, message);
       }),
     });
+    const stale = poolIds;
+    poolIds = ids;
+    if (stale.length > 0) {
+      await utils?.forceUnlockWorkers(stale).catch((error: unknown) => {
+        log.warn({ err: error, worker: true }, 'jobs of the stopped runner not unlocked');
+      });
+    }
+
+    return started;
   };
 
   // graphile-worker stops its runner when it loses the database in the middle of a job (it

@@ -127,6 +127,13 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
       await enqueueEmail(database.prisma, { to: 'later@example.com', subject: 'later', text: 'x' });
       jobs.wake('send-emails');
       await until(async () => sent.includes('later'), 30_000);
+      // The job the stopped runner held is unlocked and done, not left locked for hours.
+      const locked = async () => {
+        const rows = await database.prisma.$queryRaw<{ count: bigint }[]>`
+          SELECT count(*) FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`;
+        return Number(rows[0]?.count);
+      };
+      await until(async () => (await locked()) === 0, 30_000);
     } finally {
       await Promise.all(running.splice(0).map((jobs) => jobs.stop()));
       await proxy.close();
