@@ -15,6 +15,7 @@ export interface JobWork {
   'expire-unpaid-orders': () => Promise<void>;
   'reconcile-orders': () => Promise<void>;
   'deliver-webhooks': () => Promise<void>;
+  'clear-rate-limits': () => Promise<void>;
 }
 
 export type JobName = keyof JobWork;
@@ -25,6 +26,7 @@ const schedule: Record<JobName, { cron: string; everyMs: number }> = {
   'expire-unpaid-orders': { cron: '* * * * *', everyMs: 60_000 },
   'reconcile-orders': { cron: '*/15 * * * *', everyMs: 15 * 60_000 },
   'deliver-webhooks': { cron: '* * * * *', everyMs: 10_000 },
+  'clear-rate-limits': { cron: '*/10 * * * *', everyMs: 10 * 60_000 },
 };
 
 export interface Jobs {
@@ -239,6 +241,7 @@ export function jobWork(
     expire: (context: Context) => Promise<number>;
     reconcile: (context: Context) => Promise<number>;
     deliverWebhooks: (context: Context) => Promise<number>;
+    clearRateLimits: (context: Context) => Promise<number>;
   },
 ): JobWork {
   const drain = (step: (context: Context) => Promise<number>) => async () => {
@@ -255,5 +258,8 @@ export function jobWork(
       await work.reconcile(systemContext());
     },
     'deliver-webhooks': drain(work.deliverWebhooks),
+    'clear-rate-limits': async () => {
+      await work.clearRateLimits(systemContext());
+    },
   };
 }

@@ -172,6 +172,8 @@ export function createTokenRateLimiter({
         keyPrefix: 'api-token',
         points,
         duration: seconds,
+        // Cleared by the clear-rate-limits job instead of a timer of the library's.
+        clearExpiredByTimeout: false,
       })
     : new RateLimiterMemory({ points, duration: seconds });
 

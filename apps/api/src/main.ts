@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { databaseOptionsFromEnv, defaultDataDir, openMigratedDatabase } from '@wholesale/db/client';
+import { clearExpiredRateLimits } from '@wholesale/schema/auth/throttle';
 import { configFromEnv } from '@wholesale/schema/config';
 import { dispatchDueEmails } from '@wholesale/schema/email/outbox';
 import { createMailTransport } from '@wholesale/schema/email/transport';
@@ -91,6 +92,7 @@ jobs = await startJobs({
     expire: expireUnpaidOrders,
     reconcile: reconcileRecentOrders,
     deliverWebhooks: (context) => deliverWebhooks(context),
+    clearRateLimits: (context) => clearExpiredRateLimits(context.db),
   }),
 });
 log.info(

@@ -59,6 +59,7 @@ describe.runIf(postgresServerUrl())('background jobs on PostgreSQL (graphile-wor
         'expire-unpaid-orders': idle,
         'reconcile-orders': idle,
         'deliver-webhooks': idle,
+        'clear-rate-limits': idle,
       },
     });
     running.push(jobs);

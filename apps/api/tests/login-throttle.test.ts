@@ -1,4 +1,5 @@
 import { verify } from '@node-rs/argon2';
+import { clearExpiredRateLimits } from '@wholesale/schema/auth/throttle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddress } from '../src/request-context.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
@@ -104,6 +105,21 @@ describe.each(databaseKinds())('log-in throttling and password storage, on %s', 
     expect(clientAddress('198.51.100.7, 203.0.113.9', '127.0.0.1')).toBe('203.0.113.9');
     expect(clientAddress('203.0.113.9', '::ffff:127.0.0.1')).toBe('203.0.113.9');
     expect(clientAddress(null, '::1')).toBe('::1');
+  });
+
+  it('clears counts that expired over an hour ago, and keeps the others', async () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000);
+    await app.db.rateLimit.createMany({
+      data: [
+        { key: 'test:old', points: 3, expire: hoursAgo(2) },
+        { key: 'test:recent', points: 3, expire: hoursAgo(0.5) },
+        { key: 'test:open', points: 3, expire: null },
+      ],
+    });
+
+    expect(await clearExpiredRateLimits(app.db)).toBeGreaterThanOrEqual(1);
+    const left = await app.db.rateLimit.findMany({ where: { key: { startsWith: 'test:' } } });
+    expect(left.map((row) => row.key).sort()).toEqual(['test:open', 'test:recent']);
   });
 
   it('stores each password as argon2id with the configured cost and a salt of its own', async () => {

@@ -25,6 +25,9 @@ export function createLoginThrottle(db: PrismaClient) {
       keyPrefix,
       points,
       duration: 15 * 60,
+      // Expired counts are cleared by the shop's own job (clearExpiredRateLimits), which logs
+      // as the API does; the library's timer would print to the console in every instance.
+      clearExpiredByTimeout: false,
     });
   const byAccount = counter('login-account', 10);
   const byAddress = counter('login-address', 50);
@@ -56,3 +59,12 @@ export function createLoginThrottle(db: PrismaClient) {
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/** Deletes rate-limit counts that expired over an hour ago (log-in and API-token limits). */
+export async function clearExpiredRateLimits(db: PrismaClient): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({
+    where: { expire: { lt: new Date(Date.now() - 60 * 60 * 1000) } },
+  });
+
+  return count;
+}
