@@ -130,6 +130,40 @@ describe.each(databaseKinds())('members and orders as CSV, on %s', (kind) => {
     await app.logIn({ email: 'new1@example.com', password: 'a-long-password' });
   });
 
+  it('leaves payment methods as they are when the file has no payment_methods column', async () => {
+    const methodsOf = async (email: string) =>
+      (
+        await staff(
+          'query ($q: String!) { members(first: 1, filter: { search: $q }) { edges { node { allowedPaymentMethods } } } }',
+          { q: email },
+        )
+      ).data.members.edges[0]?.node.allowedPaymentMethods;
+    const before = await methodsOf('buyer@example.com');
+    expect(before.length).toBeGreaterThan(0);
+    const defaults = (
+      await app.db.paymentMethodSetting.findMany({
+        where: { enabled: true, enabledForNewMembers: true },
+      })
+    ).map((setting) => setting.method);
+
+    const csv =
+      'email,company_name,contact_name,password\r\nbuyer@example.com,株式会社やまだ商店,山田 花子,\r\nno-methods@example.com,株式会社に,二 次郎,a-long-password\r\n';
+    expect(await importCsv(csv)).toMatchObject({ applied: true, created: 1, updated: 1 });
+
+    expect(await methodsOf('buyer@example.com')).toEqual(before);
+    expect([...(await methodsOf('no-methods@example.com'))].sort()).toEqual([...defaults].sort());
+  });
+
+  it('refuses a row naming a staff account, instead of failing the whole import', async () => {
+    const csv =
+      'email,company_name,contact_name,payment_methods,password\r\nadmin@example.com,株式会社スタッフ,管理 者,PAYPAL,a-long-password\r\n';
+    expect(await importCsv(csv, true)).toMatchObject({
+      applied: false,
+      errors: [{ row: 2, field: 'email' }],
+    });
+    expect(await importCsv(csv)).toMatchObject({ applied: false, errors: [{ row: 2 }] });
+  });
+
   it('exports orders one row per line, with the order totals', async () => {
     const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
     const product = (await buyer('{ products(first: 1) { edges { node { id } } } }')).data.products

@@ -41,6 +41,7 @@ describe('webhooks go only to public addresses unless the shop allows private on
     'http://127.0.0.1:8080/hooks',
     'http://localhost/hooks',
     'http://shop.localhost/hooks',
+    'http://LOCALHOST.:4399/hooks',
     'http://[::1]/hooks',
     'http://[::ffff:127.0.0.1]/hooks',
     'http://169.254.169.254/latest/meta-data/',

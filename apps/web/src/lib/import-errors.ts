@@ -10,6 +10,7 @@ const rowTexts: Record<string, (value: string, locale?: Locale) => string> = {
   DUPLICATE_EMAIL: (_value, locale) => m.import_error_DUPLICATE_EMAIL({}, { locale }),
   TEXT_LENGTH: (_value, locale) => m.import_error_TEXT_LENGTH({}, { locale }),
   PASSWORD_LENGTH: (_value, locale) => m.import_error_PASSWORD_LENGTH({}, { locale }),
+  STAFF_EMAIL: (_value, locale) => m.import_error_STAFF_EMAIL({}, { locale }),
   UNKNOWN_PAYMENT_METHOD: (method, locale) =>
     m.import_error_UNKNOWN_PAYMENT_METHOD({ method }, { locale }),
   PAYMENT_METHOD_NOT_ENABLED: (method, locale) =>

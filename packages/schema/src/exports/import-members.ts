@@ -38,6 +38,21 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
     throw new ValidationError(`At most ${maxRows} rows at once.`, 'csv', 'CSV_TOO_MANY_ROWS');
   }
 
+  // A file without the payment_methods column leaves existing members' methods as they are and
+  // gives new members the 新規会員 defaults; an empty cell in that column means no method.
+  const methodsGiven = Object.hasOwn(rows[0] ?? {}, 'payment_methods');
+  const newMemberMethods = sortPaymentMethods(
+    (
+      await context.db.paymentMethodSetting.findMany({
+        where: { enabled: true, enabledForNewMembers: true },
+      })
+    ).map((setting) => setting.method),
+  );
+  const staffEmails = new Set(
+    (await context.db.user.findMany({ where: { role: 'STAFF' }, select: { email: true } })).map(
+      (user) => user.email.toLowerCase(),
+    ),
+  );
   const enabled = new Set(
     (await context.db.paymentMethodSetting.findMany({ where: { enabled: true } })).map(
       (s) => s.method,
@@ -60,6 +75,9 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
     ) => errors.push({ row: line, field, code, value, message });
     const email = unguardCell(row.email ?? '').toLowerCase();
     if (!emailPattern.test(email)) fail('email', 'INVALID_EMAIL', 'Not a valid email address.');
+    if (staffEmails.has(email)) {
+      fail('email', 'STAFF_EMAIL', 'This email belongs to a staff account, not a member.');
+    }
     if (seen.has(email)) {
       fail('email', 'DUPLICATE_EMAIL', 'This email appears twice in the file.');
     }
@@ -90,7 +108,8 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
       email,
       companyName,
       contactName,
-      methods: sortPaymentMethods(methods),
+      // null: the file does not say, and an existing member keeps its methods.
+      methods: methodsGiven ? sortPaymentMethods(methods) : isNew ? newMemberMethods : null,
       password,
       isNew,
     };
@@ -118,7 +137,7 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
                     create: {
                       companyName: row.companyName,
                       contactName: row.contactName,
-                      allowedPaymentMethods: row.methods,
+                      allowedPaymentMethods: row.methods ?? newMemberMethods,
                     },
                   },
                 },
@@ -130,7 +149,7 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
               data: {
                 companyName: row.companyName,
                 contactName: row.contactName,
-                allowedPaymentMethods: row.methods,
+                ...(row.methods ? { allowedPaymentMethods: row.methods } : {}),
               },
             });
         await audit(tx, {
@@ -138,7 +157,14 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
           action: row.isNew ? 'MEMBER_CREATED' : 'MEMBER_UPDATED',
           subjectType: 'Member',
           subjectId: member?.id ?? '',
-          changes: { imported: { to: { email: row.email, allowedPaymentMethods: row.methods } } },
+          changes: {
+            imported: {
+              to: {
+                email: row.email,
+                ...(row.methods ? { allowedPaymentMethods: row.methods } : {}),
+              },
+            },
+          },
         });
       }
     },

@@ -28,7 +28,11 @@ export function isPublicAddress(address: string): boolean {
  * under `localhost`. Other names are checked on every delivery, when they are resolved.
  */
 export function isPlainlyPrivateHost(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // A trailing dot names the same host (`localhost.`).
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
 
   return isIP(host) !== 0 && !isPublicAddress(host);
