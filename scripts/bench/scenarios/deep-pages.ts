@@ -1,3 +1,4 @@
+import { encodeBase64, encodeCursorTuple } from '@pothos/core';
 import type { RecordedStatement } from '../sql-counter.ts';
 import { median, ms, timeInTurns } from '../timing.ts';
 import type { ScenarioContext } from './context.ts';
@@ -40,12 +41,15 @@ const listings: Listing[] = [
   },
 ];
 
-/** Pothos's cursor for an order id (`cursor: 'id'`). */
-const cursorOf = (id: string) => Buffer.from(`GPC:S:${id}`).toString('base64');
+/** Pothos's cursor for an order (`cursor: 'updatedAt_id'`): its change time and id. */
+const cursorOf = (row: { id: string; updatedAt: Date }) =>
+  encodeBase64(`GPC:${encodeCursorTuple([row.updatedAt, row.id])}`);
 
 async function orderAtDepth(context: ScenarioContext, listing: Listing, depth: number) {
-  const [row] = await context.database.prisma.$queryRawUnsafe<{ id: string; total: bigint }[]>(
-    `SELECT id, (SELECT count(*) FROM "Order" WHERE ${listing.where}) AS total
+  const [row] = await context.database.prisma.$queryRawUnsafe<
+    { id: string; updatedAt: Date; total: bigint }[]
+  >(
+    `SELECT id, "updatedAt", (SELECT count(*) FROM "Order" WHERE ${listing.where}) AS total
      FROM "Order" WHERE ${listing.where} ORDER BY ${listing.order} OFFSET $1 LIMIT 1`,
     depth - 1,
   );
@@ -90,7 +94,7 @@ export async function deepPages(context: ScenarioContext): Promise<void> {
       }
       return answer.data.orders.edges.map((edge: { node: { id: string } }) => edge.node.id);
     };
-    const deepCursor = cursorOf(deepRow.id);
+    const deepCursor = cursorOf(deepRow);
     // A fast page is worth nothing if it is the wrong one: it starts right after the cursor.
     const next = await orderAtDepth(context, listing, depth + 1);
     const [firstOnPage] = await fetchPage(deepCursor)();

@@ -327,38 +327,57 @@ export function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.
 }
 
 /**
- * Prisma pages past a cursor with `(key = k AND id >= c) OR key > k`, which no index can range
- * over, so PostgreSQL would walk every order before the cursor. Bounding the first sort key by
- * the cursor order's own value gives it that range, and a deep page costs what page 1 costs.
- * Sorting by id needs nothing: the cursor is the sort key.
+ * The orders after (or before) a page's cursor, as a keyset on the sort's own keys. The cursor
+ * carries the order's id and its change time as the page read them: sorted by `UPDATED`, an
+ * order that changed since moves to the end of the list, but the pages after the cursor stay
+ * where they were, so an integrator syncing by `updatedSince` misses nothing. Each condition
+ * bounds the first sort key, so PostgreSQL ranges over the index and a deep page costs what
+ * page 1 costs. `TOTAL` reads the cursor order's total by primary key.
  */
-async function cursorBound(
+async function afterCursor(
   context: Context,
-  query: { cursor?: Prisma.OrderWhereUniqueInput; take?: number },
+  cursor: { updatedAt: Date | string; id: string } | undefined,
+  backward: boolean,
   orderBy: keyof typeof orderOrderBy,
 ): Promise<Prisma.OrderWhereInput> {
-  const id = query.cursor?.id;
-  if (!id || orderBy === 'NEWEST' || orderBy === 'OLDEST') return {};
+  if (!cursor) return {};
+  const { id } = cursor;
+  const updatedAt = new Date(cursor.updatedAt);
+  // A cursor whose time is not one reads as no cursor: the first page.
+  if (Number.isNaN(updatedAt.getTime())) return {};
+  const after = (ascending: boolean) => (backward ? !ascending : ascending);
 
-  const row = await context.db.order.findUnique({
-    where: { id },
-    select: { updatedAt: true, total: true },
-  });
-  if (!row) return {};
-
-  const backward = (query.take ?? 0) < 0;
-  if (orderBy === 'UPDATED') {
-    return { updatedAt: backward ? { lte: row.updatedAt } : { gte: row.updatedAt } };
+  switch (orderBy) {
+    case 'NEWEST':
+      return { id: after(false) ? { gt: id } : { lt: id } };
+    case 'OLDEST':
+      return { id: after(true) ? { gt: id } : { lt: id } };
+    case 'UPDATED':
+      return after(true)
+        ? {
+            updatedAt: { gte: updatedAt },
+            OR: [{ updatedAt: { gt: updatedAt } }, { id: { gt: id } }],
+          }
+        : {
+            updatedAt: { lte: updatedAt },
+            OR: [{ updatedAt: { lt: updatedAt } }, { id: { lt: id } }],
+          };
+    case 'TOTAL': {
+      const row = await context.db.order.findUnique({ where: { id }, select: { total: true } });
+      if (!row) return { id: after(false) ? { gt: id } : { lt: id } };
+      const { total } = row;
+      return after(false)
+        ? { total: { gte: total }, OR: [{ total: { gt: total } }, { id: { gt: id } }] }
+        : { total: { lte: total }, OR: [{ total: { lt: total } }, { id: { lt: id } }] };
+    }
   }
-
-  return { total: backward ? { gte: row.total } : { lte: row.total } };
 }
 
 builder.queryFields((t) => ({
   orders: t.prismaConnection(
     {
       type: 'Order',
-      cursor: 'id',
+      cursor: 'updatedAt_id',
       description:
         'Orders, newest first unless `orderBy` says otherwise. Members see their own; staff and tokens see all.',
       args: {
@@ -376,18 +395,24 @@ builder.queryFields((t) => ({
       totalCount: (_parent, { filter }, context) =>
         // AND, not a merge: a member's scope must narrow a filter by another member's id.
         context.db.order.count({ where: { AND: [orderWhere(filter), orderScope(context)] } }),
-      resolve: async (query, _root, { filter, orderBy }, context) =>
-        context.db.order.findMany({
-          ...query,
+      resolve: async (query, _root, { filter, orderBy }, context) => {
+        // The cursor becomes a keyset condition (afterCursor), not Prisma's cursor, which would
+        // place it by the order's current values.
+        const { cursor, skip: _skip, ...rest } = query;
+        const sort = orderBy ?? 'NEWEST';
+
+        return context.db.order.findMany({
+          ...rest,
           where: {
             AND: [
               orderWhere(filter),
               orderScope(context),
-              await cursorBound(context, query, orderBy ?? 'NEWEST'),
+              await afterCursor(context, cursor?.updatedAt_id, (query.take ?? 0) < 0, sort),
             ],
           },
-          orderBy: [...orderOrderBy[orderBy ?? 'NEWEST']],
-        }),
+          orderBy: [...orderOrderBy[sort]],
+        });
+      },
     },
     { name: 'OrderConnection', description: 'A page of orders.' },
     { name: 'OrderEdge', description: 'An order on a page of orders.' },
