@@ -1,7 +1,8 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { PrismaClient } from '@wholesale/db/client';
 import type { DocumentNode } from 'graphql';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, validate, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -40,8 +41,25 @@ export function useQueryLimits(): Plugin[] {
   });
 
   const reportCost: Plugin = {
-    onExecute({ args }) {
-      const requested = costs.get(args.document);
+    onExecute({ args, setResultAndStopExecution }) {
+      let requested = costs.get(args.document);
+      // The cost rule reads page sizes only from the document; a `first: $n` counts as one.
+      // With the variables known, the document is costed again with their values in place.
+      const withSizes = pageSizesFromVariables(args.document, args.variableValues);
+      if (withSizes) {
+        let costed: number | undefined;
+        const refused = validate(args.schema, withSizes, [
+          costLimitRule({
+            maxCost: queryLimits.maxCost,
+            onAccept: [(_context, details: { n: number }) => (costed = details.n)],
+          }),
+        ]);
+        if (refused.length > 0) {
+          setResultAndStopExecution({ errors: refused });
+          return;
+        }
+        requested = costed ?? requested;
+      }
       if (requested === undefined) return;
 
       return {
@@ -57,6 +75,29 @@ export function useQueryLimits(): Plugin[] {
   };
 
   return [...(armor.protect().plugins as Plugin[]), reportCost];
+}
+
+/** The document with each `first`/`last` given by a variable replaced by the variable's value
+ * (and left out when the variable is unset); null when there is none. */
+function pageSizesFromVariables(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): DocumentNode | null {
+  let replaced = false;
+  const result = visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'first' && node.name.value !== 'last') return undefined;
+      if (node.value.kind !== Kind.VARIABLE) return undefined;
+      const value = variables?.[node.value.name.value];
+      replaced = true;
+      // An unset size is left out, so that the other of first/last is the one counted.
+      if (value === null || value === undefined) return null;
+      if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
+      return { ...node, value: { kind: Kind.INT, value: String(value) } };
+    },
+  });
+
+  return replaced ? result : null;
 }
 
 /** A request body larger than this is refused with 413 before it is parsed. */

@@ -49,6 +49,33 @@ describe('limits on what a caller may ask', () => {
     expect(result.errors[0].message).toMatch(/alias/i);
   });
 
+  it('costs page sizes given as variables as if they were written in the document', async () => {
+    const document =
+      'query ($f: Int!, $g: Int!) { members(first: $f) { edges { node { email orders(first: $g) { edges { node { number lines { sku } timeline { kind } payments { id } } } } } } } }';
+    const send = async (f: number, g: number) =>
+      (
+        await app.yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: document, variables: { f, g } }),
+        })
+      ).json();
+
+    const large = await send(100, 100);
+    expect(large.data ?? null).toBeNull();
+    expect(large.errors[0].message).toMatch(/cost limit of 20000 exceeded/i);
+
+    const small = await send(2, 3);
+    expect(small.errors).toBeUndefined();
+    const literal = await (
+      await post(
+        '{ members(first: 2) { edges { node { email orders(first: 3) { edges { node { number lines { sku } timeline { kind } payments { id } } } } } } } }',
+        { authorization: `Bearer ${token}` },
+      )
+    ).json();
+    expect(small.extensions.cost.requested).toBe(literal.extensions.cost.requested);
+  });
+
   it('reports the cost of an accepted document', async () => {
     const result = await (
       await post('{ orders(first: 10) { edges { node { number total { amount } } } } }', {
