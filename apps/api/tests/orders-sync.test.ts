@@ -67,4 +67,23 @@ describe('syncing orders by updatedSince while they change', () => {
     );
     expect(numbers(back)).toEqual(all.slice(0, 2));
   });
+  it('searches for % and _ as themselves, not as wildcards', async () => {
+    const count = async (list: 'orders' | 'members', search: string) =>
+      (
+        await staff(
+          `query ($q: String!) { ${list}(first: 1, filter: { search: $q }) { totalCount } }`,
+          {
+            q: search,
+          },
+        )
+      ).data[list].totalCount;
+
+    expect(await count('members', '')).toBeGreaterThan(0);
+    expect(await count('orders', '')).toBeGreaterThan(0);
+    for (const search of ['_', '%', '\\', 'buyer_example']) {
+      expect(await count('members', search)).toBe(0);
+      expect(await count('orders', search)).toBe(0);
+    }
+    expect(await count('members', 'buyer@')).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { PaymentMethodEnum } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { Order } from '../orders/order-schema.ts';
+import { containsText } from '../search-text.ts';
 import { setMembersPaymentMethod } from './bulk-payment-method.ts';
 import { createMember } from './create-member.ts';
 import { memberOrders } from './member-orders.ts';
@@ -128,9 +129,9 @@ async function memberWhere(
     ...(search
       ? {
           OR: [
-            { companyName: { contains: search, mode: 'insensitive' } },
-            { contactName: { contains: search, mode: 'insensitive' } },
-            { user: { email: { contains: search, mode: 'insensitive' } } },
+            { companyName: { contains: containsText(search), mode: 'insensitive' } },
+            { contactName: { contains: containsText(search), mode: 'insensitive' } },
+            { user: { email: { contains: containsText(search), mode: 'insensitive' } } },
           ],
         }
       : {}),

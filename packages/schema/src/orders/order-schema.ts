@@ -10,6 +10,7 @@ import {
 } from '../common-schema.ts';
 import type { Context } from '../context.ts';
 import type { TaxBreakdownEntry } from '../money/totals.ts';
+import { containsText } from '../search-text.ts';
 
 export const TaxBreakdown = builder.objectRef<TaxBreakdownEntry>('TaxBreakdown').implement({
   description: 'The tax of one rate on an order, rounded once on the sum of that rate’s lines.',
@@ -311,8 +312,16 @@ export function orderWhere(filter: OrderFilterShape | null | undefined): Prisma.
       ? {
           OR: [
             ...(number !== null ? [{ number }] : []),
-            { member: { companyName: { contains: search, mode: 'insensitive' as const } } },
-            { member: { user: { email: { contains: search, mode: 'insensitive' as const } } } },
+            {
+              member: {
+                companyName: { contains: containsText(search), mode: 'insensitive' as const },
+              },
+            },
+            {
+              member: {
+                user: { email: { contains: containsText(search), mode: 'insensitive' as const } },
+              },
+            },
           ],
         }
       : {}),
