@@ -202,12 +202,20 @@ describe('signed webhooks for order events', () => {
         .map((event) => event.event);
     /** As if the database had failed right after PayPal took the order: no payment recorded,
      * no creation announced. */
-    const loseAnnouncement = async (orderId: string) => {
-      const id = Buffer.from(orderId, 'base64').toString().split(':')[1] ?? '';
-      await app.db.payment.deleteMany({ where: { orderId: id } });
+    const databaseId = (orderId: string) =>
+      Buffer.from(orderId, 'base64').toString().split(':')[1] ?? '';
+    /** As if the announcement had never been queued. */
+    const forgetAnnouncement = async (orderId: string) => {
       await app.db
         .$executeRaw`DELETE FROM "WebhookDelivery" WHERE payload->'order'->>'id' = ${orderId}`;
-      await app.db.order.update({ where: { id }, data: { announcedAt: null } });
+      await app.db.order.update({
+        where: { id: databaseId(orderId) },
+        data: { announcedAt: null },
+      });
+    };
+    const loseAnnouncement = async (orderId: string) => {
+      await app.db.payment.deleteMany({ where: { orderId: databaseId(orderId) } });
+      await forgetAnnouncement(orderId);
     };
 
     received.length = 0;
@@ -230,10 +238,7 @@ describe('signed webhooks for order events', () => {
     const second = (
       await buyer(startCheckoutMutation, { input: { ...input, checkoutKey: 'lost-then-paid' } })
     ).data.startCheckout;
-    const orderId = Buffer.from(second.order.id, 'base64').toString().split(':')[1] ?? '';
-    await app.db
-      .$executeRaw`DELETE FROM "WebhookDelivery" WHERE payload->'order'->>'id' = ${second.order.id}`;
-    await app.db.order.update({ where: { id: orderId }, data: { announcedAt: null } });
+    await forgetAnnouncement(second.order.id);
     await buyer(completeReturnMutation, { input: await approveAtPayPal(app, second.redirectUrl) });
     await deliver();
     expect(eventsOf(second.order.id)).toEqual([
@@ -241,7 +246,9 @@ describe('signed webhooks for order events', () => {
       'order.updated',
       'order.payment_status_changed',
     ]);
-    const announced = await app.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const announced = await app.db.order.findUniqueOrThrow({
+      where: { id: databaseId(second.order.id) },
+    });
     expect(announced.announcedAt).not.toBeNull();
   });
 });
