@@ -10,6 +10,21 @@ describe('auditChanges', () => {
     ]);
   });
 
+  it("names a webhook endpoint's pause as delivery, a capture and a fee by what they are", () => {
+    const paused = JSON.stringify({ active: { from: true, to: false } });
+    expect(auditChanges(paused, 'ja', 'WebhookEndpoint')?.[0]?.label).toBe('配信');
+    expect(auditChanges(paused, 'ja', 'Product')?.[0]?.label).toBe('販売');
+
+    const captured = JSON.stringify({
+      capture: { to: { amount: 6116, paypalTransactionId: '8AB12345CD6789012' } },
+      fee: { from: 0, to: 330 },
+    });
+    expect(auditChanges(captured, 'ja')?.map(({ label, from, to }) => [label, from, to])).toEqual([
+      ['売上確定', undefined, '￥6,116 / 8AB12345CD6789012'],
+      ['決済手数料（税抜）', '￥0', '￥330'],
+    ]);
+  });
+
   it('says only that a secret changed', () => {
     const json = JSON.stringify({
       apiUsername: { from: 'old_api1.example.com', to: 'new_api1.example.com' },

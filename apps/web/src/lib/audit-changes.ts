@@ -45,7 +45,9 @@ const list =
         )
       : each(value, options);
 
-const fields: Record<string, { label: (options: Options) => string; show?: Show }> = {
+type Field = { label: (options: Options) => string; show?: Show };
+
+const fields: Record<string, Field> = {
   status: {
     label: (o) => m.col_status({}, o),
     show: (v, o) => orderStatusLabel(v as OrderStatus, o.locale),
@@ -53,6 +55,14 @@ const fields: Record<string, { label: (options: Options) => string; show?: Show 
   paymentStatus: {
     label: (o) => m.col_payment_status({}, o),
     show: (v, o) => paymentStatusLabel(v as PaymentStatus, o.locale),
+  },
+  fee: { label: (o) => m.payment_fee({}, o), show: yen },
+  capture: {
+    label: (o) => m.capture_title({}, o),
+    show: (v) => {
+      const capture = v as { amount?: number; paypalTransactionId?: string | null };
+      return [yen(capture.amount), capture.paypalTransactionId].filter(Boolean).join(' / ');
+    },
   },
   refund: {
     label: (o) => m.refund_title({}, o),
@@ -121,6 +131,12 @@ function plain(value: unknown, options: Options): string {
   return String(value);
 }
 
+/** Fields whose name means something else for one kind of subject. */
+const subjectFields: Record<string, Record<string, Field>> = {
+  // A webhook endpoint's `active` is whether it is delivering, not whether it is on sale.
+  WebhookEndpoint: { active: { label: (o) => m.field_delivering({}, o) } },
+};
+
 function show(field: string, value: unknown, options: Options): string {
   if (value === null || value === '') return m.audit_none({}, options);
 
@@ -131,7 +147,11 @@ function show(field: string, value: unknown, options: Options): string {
  * An audit entry's changes, `{ field: { from, to } }` as JSON, as fields to read. Null when the
  * text is not such an object: the page then shows it as it came.
  */
-export function auditChanges(json: string, locale?: Locale): AuditChange[] | null {
+export function auditChanges(
+  json: string,
+  locale?: Locale,
+  subjectType?: string,
+): AuditChange[] | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -144,7 +164,7 @@ export function auditChanges(json: string, locale?: Locale): AuditChange[] | nul
   return Object.entries(parsed as Record<string, Record<string, unknown> | null>).map(
     ([field, change]) => ({
       field,
-      label: fields[field]?.label(options) ?? field,
+      label: (subjectFields[subjectType ?? '']?.[field] ?? fields[field])?.label(options) ?? field,
       ...(change && 'from' in change ? { from: show(field, change.from, options) } : {}),
       ...(change && 'to' in change ? { to: show(field, change.to, options) } : {}),
       changed: change?.changed === true,

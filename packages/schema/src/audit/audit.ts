@@ -12,6 +12,8 @@ export function diffFields<T extends Record<string, unknown>>(
 ): AuditChanges {
   const changes: AuditChanges = {};
   for (const field of fields) {
+    // A field the change does not name is left as it was: not a change to nothing.
+    if (after[field] === undefined) continue;
     const from = before?.[field] ?? null;
     const to = after[field] ?? null;
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
