@@ -87,7 +87,8 @@ describe.each(databaseKinds())('members and orders as CSV, on %s', (kind) => {
     expect(result).toEqual({
       __typename: 'ImportMembersPayload',
       applied: false,
-      created: 3,
+      // Only the sound row counts: the preview says what the file would do once corrected.
+      created: 1,
       updated: 0,
       errors: [
         { row: 3, field: 'email', message: 'Not a valid email address.' },

@@ -115,8 +115,11 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
     };
   });
 
-  const created = checked.filter((row) => row.isNew).length;
-  const summary = { created, updated: checked.length - created, errors };
+  // The counts are what the file would do: rows with an error count as neither.
+  const wrongRows = new Set(errors.map((error) => error.row));
+  const sound = checked.filter((_row, index) => !wrongRows.has(index + 2));
+  const created = sound.filter((row) => row.isNew).length;
+  const summary = { created, updated: sound.length - created, errors };
   if (errors.length > 0 || dryRun) return { ...summary, applied: false };
 
   const hashes = await Promise.all(
