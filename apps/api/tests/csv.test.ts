@@ -165,6 +165,60 @@ describe.each(databaseKinds())('members and orders as CSV, on %s', (kind) => {
     expect(await importCsv(csv)).toMatchObject({ applied: false, errors: [{ row: 2 }] });
   });
 
+  it('keeps a method the merchant has since disabled when a member is saved or re-imported as it was', async () => {
+    const setInvoice = (enabled: boolean) =>
+      staff(
+        'mutation ($enabled: Boolean!) { updatePaymentSettings(input: { method: INVOICE, enabled: $enabled, enabledForNewMembers: false, description: "月末締め翌月末払い" }) { __typename } }',
+        { enabled },
+      );
+    const member = (
+      await staff(
+        '{ members(first: 1, filter: { search: "transfer@example.com" }) { edges { node { id allowedPaymentMethods } } } }',
+      )
+    ).data.members.edges[0].node;
+    const update = (methods: string[], contactName: string) =>
+      staff(
+        'mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on UpdateMemberPayload { member { allowedPaymentMethods contactName } } ... on ValidationError { field message } } }',
+        { input: { id: member.id, allowedPaymentMethods: methods, contactName } },
+      ).then((result) => result.data.updateMember);
+
+    await setInvoice(true);
+    const withInvoice = [...member.allowedPaymentMethods, 'INVOICE'];
+    expect(await update(withInvoice, '佐藤 一郎')).toMatchObject({
+      __typename: 'UpdateMemberPayload',
+    });
+    await setInvoice(false);
+    try {
+      // Saved again as the form shows it: the contact changes, the held method stays.
+      expect(await update(withInvoice, '佐藤 次郎')).toMatchObject({
+        member: { contactName: '佐藤 次郎' },
+      });
+      const saved = (await update(withInvoice, '佐藤 次郎')).member.allowedPaymentMethods;
+      expect(saved).toContain('INVOICE');
+      // Adding a disabled method is still refused.
+      expect(await update([...withInvoice, 'CASH_ON_DELIVERY'], '佐藤 次郎')).toMatchObject({
+        __typename: 'ValidationError',
+        field: 'allowedPaymentMethods',
+      });
+
+      // The member's own exported row comes back in.
+      const exported = (await staff('{ membersCsv }')).data.membersCsv as string;
+      const row = exported.split('\r\n').find((line) => line.startsWith('transfer@example.com'));
+      expect(row).toContain('INVOICE');
+      const header = exported.split('\r\n')[0]?.replace('\uFEFF', '');
+      expect(await importCsv(`${header}\r\n${row}\r\n`, true)).toMatchObject({
+        applied: false,
+        updated: 1,
+        errors: [],
+      });
+    } finally {
+      // As the file found it: INVOICE off, and the member without it.
+      await setInvoice(true);
+      await update(member.allowedPaymentMethods, '佐藤 一郎');
+      await setInvoice(false);
+    }
+  });
+
   it('exports orders one row per line, with the order totals', async () => {
     const buyer = app.graphql(await app.logIn(demoLogins.paypalMember));
     const product = (await buyer('{ products(first: 1) { edges { node { id } } } }')).data.products

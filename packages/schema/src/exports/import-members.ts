@@ -94,7 +94,10 @@ export async function importMembers(context: Context, csv: string, dryRun: boole
     for (const method of methods) {
       if (!paymentMethodOrder.includes(method)) {
         fail('payment_methods', 'UNKNOWN_PAYMENT_METHOD', `Unknown method ${method}.`, method);
-      } else if (!enabled.has(method)) {
+      } else if (
+        !enabled.has(method) &&
+        !existing.get(email)?.member?.allowedPaymentMethods.includes(method)
+      ) {
         fail('payment_methods', 'PAYMENT_METHOD_NOT_ENABLED', `${method} is not enabled.`, method);
       }
     }

@@ -38,7 +38,11 @@ export async function updateMember(context: Context, changes: MemberChanges) {
         (setting) => setting.method,
       ),
     );
-    const refused = changes.allowedPaymentMethods.find((method) => !enabled.has(method));
+    // A disabled method the member already holds may come back unchanged (a form or a file
+    // that repeats the member's methods); only adding one is refused.
+    const refused = changes.allowedPaymentMethods.find(
+      (method) => !enabled.has(method) && !member.allowedPaymentMethods.includes(method),
+    );
     if (refused) {
       throw new ValidationError(
         `${refused} is not enabled in the payment settings.`,
