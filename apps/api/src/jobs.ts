@@ -88,7 +88,7 @@ async function migrateWorkerSchema(pgPool: pg.Pool) {
 const silentLogger = new WorkerLogger(() => () => {});
 
 /** How long the jobs wait before starting again after they stopped on an error. */
-export function restartDelayMs(attempt: number) {
+function restartDelayMs(attempt: number) {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1));
 }
 

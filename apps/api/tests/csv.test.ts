@@ -1,7 +1,7 @@
 import { fromCsv } from '@wholesale/schema/exports/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLCaller, TestApp } from './harness.ts';
-import { demoLogins, startTestApp } from './harness.ts';
+import { allowCashOnDelivery, demoLogins, startTestApp } from './harness.ts';
 import { databaseKinds } from './test-database.ts';
 
 const japanTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
@@ -242,18 +242,7 @@ describe.each(databaseKinds())('members and orders as CSV, on %s', (kind) => {
   });
 
   it('exports the payment fee, so that every row adds up to its total, and the time in Japan', async () => {
-    await staff(
-      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
-    );
-    const member = (
-      await staff(
-        '{ members(first: 1, filter: { search: "transfer@" }) { edges { node { id } } } }',
-      )
-    ).data.members.edges[0].node.id;
-    await staff(
-      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
-      { id: member },
-    );
+    await allowCashOnDelivery(staff, 'transfer@example.com', ['BANK_TRANSFER']);
     const buyer = app.graphql(await app.logIn(demoLogins.transferMember));
     const products = (await buyer('{ products(first: 20) { edges { node { id sku } } } }')).data
       .products.edges;

@@ -226,3 +226,29 @@ export async function productIdsBySku(caller: GraphQLCaller): Promise<Map<string
     ]),
   );
 }
+
+/**
+ * Enables cash on delivery with a ¥330 fee, as staff, and gives it to the member with this email
+ * besides the methods listed.
+ */
+export async function allowCashOnDelivery(
+  staff: GraphQLCaller,
+  email: string,
+  others: string[],
+): Promise<void> {
+  await staff(
+    'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
+  );
+  const member = (
+    await staff(
+      'query ($q: String!) { members(first: 1, filter: { search: $q }) { edges { node { id } } } }',
+      {
+        q: email,
+      },
+    )
+  ).data.members.edges[0].node.id;
+  await staff(
+    'mutation ($id: ID!, $methods: [PaymentMethod!]) { updateMember(input: { id: $id, allowedPaymentMethods: $methods }) { __typename } }',
+    { id: member, methods: [...others, 'CASH_ON_DELIVERY'] },
+  );
+}

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrdersUpdatedSince } from '../../../examples/list-orders.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
-import { demoLogins, startTestApp } from './harness.ts';
+import { allowCashOnDelivery, demoLogins, startTestApp } from './harness.ts';
 import { databaseKinds } from './test-database.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,18 +31,7 @@ describe.each(databaseKinds())('examples/list-orders.ts, on %s', (kind) => {
   beforeAll(async () => {
     app = await startTestApp(kind);
     staff = app.graphql(await app.logIn(demoLogins.staff));
-    await staff(
-      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
-    );
-    const member = (
-      await staff(
-        '{ members(first: 1, filter: { search: "transfer@" }) { edges { node { id } } } }',
-      )
-    ).data.members.edges[0].node.id;
-    await staff(
-      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
-      { id: member },
-    );
+    await allowCashOnDelivery(staff, 'transfer@example.com', ['BANK_TRANSFER']);
     token = (
       await staff(
         'mutation { createApiToken(input: { name: "ERP", scopes: [ORDERS_READ] }) { ... on CreateApiTokenPayload { token } } }',

@@ -8,6 +8,7 @@ import {
 } from './documents.ts';
 import type { GraphQLCaller, TestApp } from './harness.ts';
 import {
+  allowCashOnDelivery,
   approveAtPayPal,
   demoLogins,
   failNextAtPayPal,
@@ -143,14 +144,7 @@ describe.each(databaseKinds())('unpaid orders (送信未完) on %s', (kind) => {
 
   it("adds cash on delivery's fee to the order's total when the buyer switches to it", async () => {
     const staff = app.graphql(await app.logIn(demoLogins.staff));
-    await staff(
-      'mutation { updatePaymentSettings(input: { method: CASH_ON_DELIVERY, enabled: true, enabledForNewMembers: false, description: "代引き", fee: 330 }) { __typename } }',
-    );
-    const me = (await buyer('{ viewer { member { id } } }')).data.viewer.member.id;
-    await staff(
-      'mutation ($id: ID!) { updateMember(input: { id: $id, allowedPaymentMethods: [PAYPAL, BANK_TRANSFER, CASH_ON_DELIVERY] }) { __typename } }',
-      { id: me },
-    );
+    await allowCashOnDelivery(staff, demoLogins.paypalMember.email, ['PAYPAL', 'BANK_TRANSFER']);
 
     // ¥990 + ¥800 shipping at 10%: ¥1,969 by PayPal.
     const started = await startPayPal('PK-2002', 1);
